@@ -49,7 +49,7 @@ def to_contract(a: Analysis) -> dict[str, Any]:
         "places": [p.to_dict() for p in a.places],
     }
     if a.skipped:
-        out["skipped"] = a.skipped
+        out["skipped"] = str(a.skipped)
     if d.notes:
         out["notes"] = list(d.notes)
     return out

@@ -217,7 +217,8 @@ class Analysis:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    skipped: str | None = None  # why a document was not coded (e.g. no language pack)
+    skipped: Exception | None = None  # why it was not coded (a KroniekError, e.g. K200)
+    error: Exception | None = None  # a stage failed on this document (a bug, reported as K599)
 
     def distinct_actors(self) -> list[Actor]:
         seen: dict[str, Actor] = {}

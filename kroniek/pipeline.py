@@ -43,23 +43,23 @@ class Pipeline:
             self._stages[lang] = [mod.create(lang, self.config) for _, mod in STAGE_MODULES]
         return self._stages[lang]
 
-    def language_of(self, doc: Document) -> tuple[str | None, str | None]:
-        """``(lang, reason it cannot be coded or None)``."""
+    def language_of(self, doc: Document) -> tuple[str | None, KroniekError | None]:
+        """``(lang, why it cannot be coded, or None)``."""
         lang = doc.lang
         if not lang:
             lid = self.config.get("langid", {})
             lang, _ = identify(doc.text, tuple(lid.get("candidates", ("nl", "en"))),
                                int(lid.get("min_chars", 20)))
             if lang is None:
-                return None, str(KroniekError("K201", "text too short to tell"))
+                return None, KroniekError("K201", "text too short to tell")
         lang = lang.lower()
         if lang not in self.languages:
-            return lang, str(KroniekError("K200", f"'{lang}' (packs: {', '.join(self.languages)})"))
+            return lang, KroniekError("K200", f"'{lang}' (packs: {', '.join(self.languages)})")
         return lang, None
 
     def analyse_many(self, docs: Iterable[Document]) -> Iterator[Analysis]:
         """Analyses in input order; spaCy runs batched per language for speed."""
-        batch: list[tuple[Document, str | None, str | None]] = []
+        batch: list[tuple[Document, str | None, KroniekError | None]] = []
         size = int(self.config.get("nlp", {}).get("batch_size", 32))
         for doc in docs:
             batch.append((doc, *self.language_of(doc)))
@@ -72,7 +72,7 @@ class Pipeline:
     def analyse(self, doc: Document) -> Analysis:
         return next(self.analyse_many([doc]))
 
-    def _run(self, batch: list[tuple[Document, str | None, str | None]]) -> Iterator[Analysis]:
+    def _run(self, batch: list[tuple[Document, str | None, KroniekError | None]]) -> Iterator[Analysis]:
         parsed: dict[int, Any] = {}
         for lang in {lang for _, lang, why in batch if why is None}:
             idx = [i for i, (_, lg, why) in enumerate(batch) if lg == lang and why is None]
@@ -82,7 +82,10 @@ class Pipeline:
         for i, (doc, lang, why) in enumerate(batch):
             a = Analysis(doc=doc, lang=lang or "und", skipped=why)
             if why is None:
-                self._annotate(a, parsed[i])
+                try:
+                    self._annotate(a, parsed[i])
+                except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+                    a.error = exc
             yield a
 
     def _annotate(self, a: Analysis, sdoc: Any) -> None:

@@ -30,8 +30,13 @@ def document_id(text: str) -> str:
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, KroniekError | None]:
-    if b"\x00" in raw[:8192]:
+    head = raw[:8192]
+    if b"\x00" in head:
         raise KroniekError("K102", "contains NUL bytes", file=name, line=1)
+    control = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    if head and control / len(head) > 0.05:
+        raise KroniekError("K102", f"{control} control bytes in the first {len(head)}",
+                           file=name, line=1)
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from kroniek.errors import KroniekError
+from kroniek.errors import CATALOGUE, KroniekError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_id VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR, speaker_text VARCHAR,
     PRIMARY KEY (doc_id, idx));
 CREATE TABLE IF NOT EXISTS rejects (
-    file VARCHAR, line INTEGER, code VARCHAR, reason VARCHAR, at TIMESTAMP);
+    file VARCHAR, line INTEGER, code VARCHAR, reason VARCHAR, logged_at TIMESTAMP);
 """
 
 
@@ -72,8 +72,14 @@ class Store:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
     def reject(self, err: KroniekError) -> None:
-        self.con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?)",
-                         [err.file, err.line, err.code, str(err), datetime.now(UTC)])
+        """Log a failure once: re-running the same bad input does not pile up duplicates."""
+        reason = CATALOGUE[err.code] + (f": {err.detail}" if err.detail else "")
+        self.con.execute(
+            "INSERT INTO rejects SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rejects "
+            "WHERE file IS NOT DISTINCT FROM ? AND line IS NOT DISTINCT FROM ? AND code = ? "
+            "AND reason = ?)",
+            [err.file, err.line, err.code, reason, datetime.now(UTC),
+             err.file, err.line, err.code, reason])
 
     def add(self, doc: dict[str, Any], origin: str | None = None) -> bool:
         """Store one contract document; ``False`` (and no change) if its id is already stored."""
@@ -202,7 +208,7 @@ class Store:
             f"WHERE {' AND '.join(where)} ORDER BY d.date_value, q.doc_id, q.idx", params)
 
     def rejects(self) -> tuple[list[str], list[tuple]]:
-        return self._query("SELECT * FROM rejects ORDER BY at", [])
+        return self._query("SELECT * FROM rejects ORDER BY logged_at", [])
 
 
 def _date_filter(where: list[str], params: list[Any], col: str, since: str | None,
