@@ -18,7 +18,7 @@ from kroniek.errors import KroniekError
 DEFAULTS: dict[str, Any] = {
     "db": "kroniek.duckdb",
     "languages": ["nl", "en"],  # languages with a pack; others are stored, not coded
-    "max_file_mb": 64,
+    "max_doc_mb": 5,  # one article larger than this is refused (K109); JSON Lines stream
     "nlp": {
         # "kroniek" = the pack shipped in kroniek/nlp/models/<lang>; any other value is a spaCy
         # package name or path (e.g. nl_core_news_lg), loaded with spacy.load.
