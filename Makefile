@@ -23,7 +23,7 @@ demo: $(STAMP)
 
 ## Lint, then run the fast test suite.
 test: $(STAMP)
-	$(BIN)/ruff check kroniek tests bench training scripts
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 ## Everything, slow tests included (full held-out evaluations).
@@ -31,7 +31,7 @@ test-all: $(STAMP)
 	$(BIN)/python -m pytest -m "slow or not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check kroniek tests bench training scripts
+	$(BIN)/ruff check .
 
 ## Rebuild the language packs from ../shared/data (not part of CI).
 train-nl: $(STAMP)
