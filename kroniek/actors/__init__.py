@@ -1,17 +1,109 @@
-"""Stage `actors` of the pipeline (see kroniek/pipeline.py)."""
+"""Stage `actors` of the pipeline: who acts in a text, resolved against the actor base.
+
+The knowledge base is YAML under ``kroniek/actors/data/`` (countries, organisations, sectors,
+people with dated roles); the words for generic agents are language data
+(``kroniek/lang/<code>/agents.yaml``). Everything expensive (YAML, schema validation, the alias
+index) is built once and cached; resolving a document is a token scan plus dict lookups.
+
+Public API: :func:`create` (the stage), :func:`resolve_mentions` (pure), :func:`lookup`,
+:func:`check`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from kroniek.model import Analysis
+from kroniek.actors.check import check_kb
+from kroniek.actors.index import build_index
+from kroniek.actors.kb import load as load_kb
+from kroniek.actors.normalize import key_of, tokenize
+from kroniek.actors.resolve import Resolver
+from kroniek.model import Actor, Analysis, Entity, PartialDate, Span
+
+__all__ = ["create", "resolve_mentions", "lookup", "check"]
+
+
+def _people_path(config: dict[str, Any] | None) -> str | None:
+    """``[actors] people = "path.yaml"`` in the config overrides the shipped people.yaml."""
+    value = ((config or {}).get("actors") or {}).get("people")
+    return str(value) if value else None
+
+
+def resolve_mentions(text: str, lang: str, date: PartialDate | None,
+                     entities: list[Entity] | None = None,
+                     people_path: str | None = None) -> list[Actor]:
+    """Every actor mention in ``text`` (one :class:`Actor` per mention, in text order)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    idx = build_index(lang if lang in ("nl", "en") or _has_pack(lang) else None, people_path)
+    return Resolver(text, idx, load_kb(people_path), date, entities).run()
+
+
+def _has_pack(lang: str | None) -> bool:
+    from kroniek import lang as lang_data
+    return bool(lang) and lang_data.load(str(lang), "agents") is not None
+
+
+def attach(entities: list[Entity], actors: list[Actor]) -> None:
+    """Give each entity the actor whose mention overlaps it most."""
+    for ent in entities:
+        best, best_overlap = None, 0
+        for a in actors:
+            if a.mention is None or a.kind == "location":
+                continue
+            overlap = min(ent.end, a.mention.end) - max(ent.start, a.mention.start)
+            if overlap > best_overlap:
+                best, best_overlap = a, overlap
+        ent.actor = best
 
 
 def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
-    """Interim: this stage adds nothing yet (its issue fills it in)."""
+    """Build the index for ``lang`` now, so that documents only pay for the scan."""
+    people = _people_path(config)
+    build_index(lang if _has_pack(lang) else None, people)
 
     def stage(analysis: Analysis) -> None:
-        return None
+        actors = resolve_mentions(analysis.doc.text, analysis.lang, analysis.doc.date,
+                                  analysis.entities, people)
+        analysis.actor_mentions = actors
+        attach(analysis.entities, actors)
 
     return stage
+
+
+def lookup(name: str, date: PartialDate | None = None, lang: str | None = None,
+           people_path: str | None = None) -> list[Actor]:
+    """Actors a name can stand for (all of them when ambiguous), at ``date``."""
+    if not isinstance(name, str) or not key_of(name):
+        return []
+    idx = build_index(lang, people_path)
+    kb = load_kb(people_path)
+    key = key_of(name)
+    r = Resolver(name, idx, kb, date, None)
+    sp = Span(name, 0, len(name))
+    out: dict[str, Actor] = {}
+    for e in idx.keys.get(key, []):
+        if e.kind in ("person", "surname"):
+            a = r.person(e.target, sp)
+        elif e.kind in ("country", "adj", "people"):
+            a = r.country(e.target, sp)
+        elif e.kind == "seat":
+            a = r.group(e.target, e.sector or "GOV", sp)
+        elif e.kind in ("org", "org_seat"):
+            a = r.org(e.target, sp)
+        elif e.kind == "agent":
+            a = r.group(None, e.sector or "GOV", sp)
+        else:
+            continue
+        out.setdefault(a.id, a)
+    if out:
+        return list(out.values())
+    tokens = tokenize(name)
+    return [a for a in r.run() if a.mention and tokens and
+            a.mention.start == tokens[0].start and a.mention.end == tokens[-1].end]
+
+
+def check(people_path: str | None = None) -> list[str]:
+    """Problems in the shipped actor data; empty when all is well."""
+    return check_kb(load_kb(people_path))

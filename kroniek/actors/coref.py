@@ -1,0 +1,46 @@
+"""What a document has said so far: the memory behind in-document coreference.
+
+Later mentions ("Lavrov", "de minister", "the country", "het regime") are resolved against the
+people and countries named earlier in the same document, most recent first, and only when that
+leaves one answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kroniek.model import Actor
+
+
+@dataclass
+class DocState:
+    persons: list[str] = field(default_factory=list)        # known person ids, in order
+    countries: list[str] = field(default_factory=list)      # ISO3, in order of mention
+    surnames: dict[str, str] = field(default_factory=dict)  # surname key -> person id seen
+    unknown: dict[str, Actor] = field(default_factory=dict)  # last-name key -> unknown person
+
+    def note(self, actor: Actor, surname_key: str | None = None) -> None:
+        if actor.kind == "location":
+            return
+        if actor.kind == "person" and not actor.id.startswith("unk:"):
+            self.persons.append(actor.id)
+            if surname_key:
+                self.surnames[surname_key] = actor.id
+        if actor.country:
+            self.countries.append(actor.country)
+
+    def distinct_countries(self) -> list[str]:
+        return list(dict.fromkeys(self.countries))
+
+    def last_country(self, allowed: tuple[str, ...] = ()) -> str | None:
+        for c in reversed(self.countries):
+            if not allowed or c in allowed:
+                return c
+        return None
+
+    def last_person(self, accept: Callable[[str], bool]) -> str | None:
+        for pid in reversed(self.persons):
+            if accept(pid):
+                return pid
+        return None

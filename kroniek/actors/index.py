@@ -1,0 +1,158 @@
+"""The alias index: every name, adjective, metonym and agent word under its folded token key.
+
+Built once per language (``build_index`` is cached) and matched by looking up n-grams that
+start at each token: a dict probe per candidate length, no per-alias regex, so scanning an
+article costs a few hundred dict lookups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kroniek import lang as lang_data
+from kroniek.actors.kb import KB
+from kroniek.actors.kb import load as load_kb
+from kroniek.actors.normalize import Token, case_signature, key_of
+
+# Entry kinds, in the order that decides between entries on the same words.
+KINDS = ("person", "org", "country", "seat", "cref", "adj", "people", "agent", "org_seat",
+         "surname")
+_PRIORITY = {k: i for i, k in enumerate(KINDS)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    target: str            # actor id (ISO3, org id, person id) or "" for agents
+    sig: tuple[int, ...]   # case signature of the alias as written
+    alias: str
+    sector: str | None = None
+    data: Any = None       # agent spec (dict) or country-ref list
+
+
+@dataclass
+class Index:
+    lang: str | None
+    keys: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> lengths
+    glue: dict[str, frozenset[tuple[str, ...]] | frozenset[str]] = field(default_factory=dict)
+    stop_names: frozenset[str] = frozenset()
+    surname_people: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = key_of(phrase)
+        if not key:
+            return
+        bucket = self.keys.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def finish(self) -> None:
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key, bucket in self.keys.items():
+            lengths[key[0]].add(len(key))
+            bucket.sort(key=lambda e: _PRIORITY[e.kind])
+        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+    def match_at(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]] | None:
+        """Longest alias starting at token ``i`` whose case fits: ``(length, entries)``."""
+        for n in self.lengths.get(tokens[i].key, ()):
+            if i + n > len(tokens):
+                continue
+            bucket = self.keys.get(tuple(t.key for t in tokens[i:i + n]))
+            if not bucket:
+                continue
+            window = tokens[i:i + n]
+            fits = [e for e in bucket if _case_fits(e.sig, window)]
+            if fits:
+                return n, fits
+        return None
+
+
+def _case_fits(sig: tuple[int, ...], window: list[Token]) -> bool:
+    if len(sig) != len(window):
+        return False
+    for need, tok in zip(sig, window, strict=True):
+        if need == 2 and not tok.upper:
+            return False
+        if need == 1 and not tok.cap:
+            return False
+    return True
+
+
+def _langs(lang: str | None) -> tuple[str, ...]:
+    return (lang,) if lang else ("nl", "en")
+
+
+def agent_data(lang: str) -> dict[str, Any]:
+    return lang_data.load(lang, "agents") or {}
+
+
+def _add_country_aliases(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
+    for c in kb.countries.values():
+        for lg in langs:
+            for name in c.names.get(lg, []):
+                idx.add(name, Entry("country", c.id, case_signature(name), name))
+            for adj in c.adjectives.get(lg, []):
+                idx.add(adj, Entry("adj", c.id, case_signature(adj), adj))
+            for dem in c.people.get(lg, []):
+                idx.add(dem, Entry("people", c.id, case_signature(dem), dem))
+            for sector, per_lang in c.seats.items():
+                for seat in per_lang.get(lg, []):
+                    idx.add(seat, Entry("seat", c.id, case_signature(seat), seat, sector))
+
+
+def _add_org_aliases(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
+    for o in kb.organizations.values():
+        for lg in langs:
+            for name in o.names.get(lg, []):
+                idx.add(name, Entry("org", o.id, case_signature(name), name, o.sector))
+            for seat in o.metonyms.get(lg, []):
+                idx.add(seat, Entry("org_seat", o.id, case_signature(seat), seat, o.sector))
+
+
+def _add_people(idx: Index, kb: KB) -> None:
+    for p in kb.people.values():
+        for name in [p.name, *p.aliases]:
+            idx.add(name, Entry("person", p.id, case_signature(name), name))
+        idx.add(p.surname, Entry("surname", p.id, case_signature(p.surname), p.surname))
+        idx.surname_people.setdefault(" ".join(key_of(p.surname)), []).append(p.id)
+
+
+def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
+    glue: dict[str, set[Any]] = defaultdict(set)
+    stop: set[str] = set()
+    for lg in langs:
+        data = agent_data(lg)
+        for spec in data.get("agents", []):
+            for word in spec["words"]:
+                idx.add(word, Entry("agent", "", case_signature(word), word, spec["sector"],
+                                    spec))
+        for ref in data.get("country_refs", []):
+            for word in ref["words"]:
+                idx.add(word, Entry("cref", "", case_signature(word), word, None,
+                                    tuple(ref.get("countries", ()))))
+        for name in ("articles", "place_prepositions", "modifiers", "former", "name_particles"):
+            glue[name].update(k for w in data.get(name, []) for k in key_of(w))
+        glue["linkers"].update(key_of(w) for w in data.get("linkers", []))
+        glue["possessive"].update(data.get("possessive", []))
+        stop.update(key_of(w)[0] for w in data.get("stop_names", []) if key_of(w))
+    idx.glue = {k: frozenset(v) for k, v in glue.items()}
+    idx.stop_names = frozenset(stop)
+
+
+@cache
+def build_index(lang: str | None, people_path: str | None = None) -> Index:
+    """All aliases a text in ``lang`` may use (both languages when ``lang`` is None)."""
+    kb = load_kb(people_path)
+    langs = _langs(lang)
+    idx = Index(lang)
+    _add_country_aliases(idx, kb, langs)
+    _add_org_aliases(idx, kb, langs)
+    _add_people(idx, kb)
+    _add_agents(idx, langs)
+    idx.finish()
+    return idx

@@ -1,0 +1,460 @@
+"""Mentions in a text -> actors: scan with the alias index, combine, then resolve in context.
+
+One pass over the tokens finds every alias (longest match first); a second pass reads the
+matches left to right and combines them the way news text does: a country adjective or name
+with a generic agent ("de Russische minister van Buitenlandse Zaken", "Russia's foreign
+minister", "VN-chef"), an agent with "van/of" and a country or organisation ("de president van
+Rusland"), an agent with a name in apposition ("president Poetin", "de Franse activist Jean
+Dupont"). Offices become the person who held them at the document date when exactly one did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kroniek.actors.coref import DocState
+from kroniek.actors.dates import active, last_role, role_at
+from kroniek.actors.index import Entry, Index
+from kroniek.actors.kb import KB, Person
+from kroniek.actors.normalize import Token, key_of, slug, tokenize
+from kroniek.model import Actor, Entity, PartialDate, Span
+
+_MODIFIER_KINDS = ("adj", "country", "people", "org")
+_SENT_END = set(".!?:;\"'“”‘’«»()[]")
+
+
+@dataclass
+class Match:
+    i: int
+    j: int
+    entries: list[Entry]
+
+    def first(self, *kinds: str) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+def scan(idx: Index, tokens: list[Token]) -> list[Match]:
+    out: list[Match] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        hit = idx.match_at(tokens, i)
+        if hit:
+            out.append(Match(i, i + hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+    return out
+
+
+class Resolver:
+    """Resolves one text; cheap to make (the index and KB are shared and read-only)."""
+
+    def __init__(self, text: str, idx: Index, kb: KB, date: PartialDate | None,
+                 entities: list[Entity] | None) -> None:
+        self.text, self.idx, self.kb, self.date = text, idx, kb, date
+        self.tokens = tokenize(text)
+        self.entities = entities
+        self.per_starts = {e.start: e for e in entities or [] if e.label == "PER"}
+        self.state = DocState()
+        self.out: list[Actor] = []
+        g = idx.glue
+        self.articles = g.get("articles", frozenset())
+        self.place = g.get("place_prepositions", frozenset())
+        self.modifiers = g.get("modifiers", frozenset())
+        self.former = g.get("former", frozenset())
+        self.particles = g.get("name_particles", frozenset())
+        self.linkers = g.get("linkers", frozenset())
+        self.possessive = g.get("possessive", frozenset())
+
+    # ---------------------------------------------------------------- small helpers
+    def gap(self, a: int, b: int) -> str:
+        """Text between token a's end and token b's start."""
+        return self.text[self.tokens[a].end:self.tokens[b].start]
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b (a < b) are next to each other with only space or a hyphen between."""
+        return b == a + 1 and self.gap(a, b).strip(" \t\n-–") == ""
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        before = self.text[:self.tokens[i].start].rstrip()
+        return not before or before[-1] in _SENT_END
+
+    def span(self, i: int, j: int) -> Span:
+        s, e = self.tokens[i].start, self.tokens[j - 1].end
+        return Span(self.text[s:e], s, e)
+
+    def is_place(self, i: int) -> bool:
+        """A place preposition before token i (skipping articles and modifiers)."""
+        k = i - 1
+        while k >= 0 and (self.tokens[k].key in self.articles or
+                          self.tokens[k].key in self.modifiers) and k > i - 3:
+            k -= 1
+        return k >= 0 and self.tokens[k].key in self.place and not self.tokens[k].cap
+
+    def is_former(self, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and k > i - 4:
+            key = self.tokens[k].key
+            if key in self.former:
+                return True
+            if key not in self.articles and key not in self.modifiers:
+                return False
+            k -= 1
+        return False
+
+    def name_neighbour(self, m: Match, covered: set[int]) -> bool:
+        """A proper-name token right before or after: the match is part of another name."""
+        i, j = m.i, m.j
+        if i > 0 and self.adjacent(i - 1, i) and (i - 1) not in covered:
+            prev = self.tokens[i - 1]
+            if prev.cap and not self.sentence_initial(i - 1) and prev.key not in self.particles:
+                return True
+        if j < len(self.tokens) and self.adjacent(j - 1, j) and j not in covered:
+            nxt = self.tokens[j]
+            if nxt.cap and nxt.key not in self.idx.stop_names:
+                return True
+        return False
+
+    def inside_larger_entity(self, m: Match) -> bool:
+        s, e = self.tokens[m.i].start, self.tokens[m.j - 1].end
+        for ent in self.entities or []:
+            if ent.label in ("PER", "ORG") and ent.start <= s and e <= ent.end and (
+                    ent.end - ent.start) > (e - s):
+                return True
+        return False
+
+    # ---------------------------------------------------------------- actor builders
+    def person(self, pid: str, sp: Span) -> Actor:
+        p = self.kb.people[pid]
+        role = role_at(p, self.date)
+        if role is not None:
+            country = role.country or self._org_country(role.org)
+            return Actor(p.id, p.name, "person", country, role.sector, p.wikidata, sp)
+        past = last_role(p, self.date)
+        country = (past.country or self._org_country(past.org)) if past else None
+        return Actor(p.id, p.name, "person", country, None, p.wikidata, sp)
+
+    def _org_country(self, org: str | None) -> str | None:
+        o = self.kb.organizations.get(org or "")
+        return o.country if o else None
+
+    def country(self, iso3: str, sp: Span) -> Actor:
+        c = self.kb.countries[iso3]
+        return Actor(c.id, c.name, "country", c.id, None, c.wikidata, sp)
+
+    def org(self, oid: str, sp: Span) -> Actor:
+        o = self.kb.organizations[oid]
+        return Actor(o.id, o.name, "organization", o.country, o.sector, o.wikidata, sp)
+
+    def group(self, iso3: str | None, sector: str, sp: Span,
+              candidates: list[str] | None = None) -> Actor:
+        sname = self.kb.sectors.get(sector, sector).lower()
+        if iso3 is None:
+            return Actor(sector, sname, "group", None, sector, None, sp, candidates or [])
+        return Actor(f"{iso3}-{sector}", f"{self.kb.countries[iso3].name} {sname}", "group",
+                     iso3, sector, None, sp)
+
+    def holders(self, where: str, roles: list[str]) -> list[Person]:
+        """People holding the first of ``roles`` (in order) that anyone held at the date."""
+        for role in roles:
+            found = [p for p in self.kb.people.values()
+                     if any(r.role == role and r.holder == where and active(r, self.date)
+                            for r in p.roles)]
+            if found:
+                return found
+        return []
+
+    # ---------------------------------------------------------------- main loop
+    def run(self) -> list[Actor]:
+        matches = scan(self.idx, self.tokens)
+        covered = {t for m in matches for t in range(m.i, m.j)}
+        k = 0
+        while k < len(matches):
+            k = self.step(matches, k, covered)
+        self.unknown_entities()
+        self.out.sort(key=lambda a: a.mention.start if a.mention else -1)
+        return self.out
+
+    def emit(self, actor: Actor, surname_key: str | None = None) -> None:
+        self.out.append(actor)
+        self.state.note(actor, surname_key)
+
+    def step(self, ms: list[Match], k: int, covered: set[int]) -> int:
+        m = ms[k]
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        agent_next = nxt.first("agent") if nxt else None
+        mod = m.first(*_MODIFIER_KINDS)
+        # 1. holder + agent: "Russische minister", "Russia's foreign minister", "VN-chef"
+        if mod and agent_next and nxt and self.links_forward(m, nxt):
+            return self.office(ms, k, k + 1, mod, agent_next, m.i)
+        agent = m.first("agent")
+        # 2. agent + van/of + holder: "de president van Rusland"
+        if agent:
+            link = self.linked_holder(ms, k)
+            if link is not None:
+                return self.office(ms, k, link, ms[link].first(*_MODIFIER_KINDS), agent, m.i,
+                                   holder_after=True)
+            return self.bare_agent(ms, k, agent)
+        return self.single(m, covered, k + 1)
+
+    def links_forward(self, m: Match, nxt: Match) -> bool:
+        j = m.j
+        if nxt.i == j:
+            return self.adjacent(j - 1, j) or self.gap(j - 1, j).strip() == ""
+        # possessive: "Russia's foreign minister"
+        between = self.tokens[j:nxt.i]
+        if (len(between) == 1 and between[0].key == "s" and
+                self.gap(j - 1, j).strip() in self.possessive):
+            return True
+        return all(t.key in self.modifiers or t.key in self.former for t in between) and \
+            len(between) <= 2 and "," not in self.text[self.tokens[j - 1].end:
+                                                        self.tokens[nxt.i].start]
+
+    def linked_holder(self, ms: list[Match], k: int) -> int | None:
+        m = ms[k]
+        if k + 1 >= len(ms):
+            return None
+        h = ms[k + 1]
+        if not h.first(*_MODIFIER_KINDS) or h.first("adj") and not h.first("country", "org"):
+            return None
+        between = [t.key for t in self.tokens[m.j:h.i]]
+        if not between or between[0] not in {lk[0] for lk in self.linkers}:
+            return None
+        if all(b in self.articles for b in between[1:]) and len(between) <= 2:
+            return k + 1
+        return None
+
+    def office(self, ms: list[Match], k_start: int, k_end: int, holder: Entry | None,
+               agent: Entry, i0: int, holder_after: bool = False) -> int:
+        """An office phrase; returns the index of the next match to read."""
+        spec = agent.data or {}
+        last = ms[k_end]
+        j = last.j
+        where = spec.get("org") or (holder.target if holder else None)
+        is_org = where in self.kb.organizations
+        if holder and holder.kind != "org" and spec.get("org_only"):
+            # "Russische chef" is not an office we know: read the parts alone
+            self.single(ms[k_start], set(), k_start + 1)
+            return k_start + 1
+        former = self.is_former(i0) or any(
+            t.key in self.former for t in self.tokens[i0:ms[k_end].i])
+        name = self.apposition(j, ms, k_end + 1)
+        if name is not None:
+            end_j, pid, k_next = name
+            sp = self.span(i0, end_j)
+            if pid:
+                self.emit(self.person(pid, sp), self._surname_key(pid))
+            else:
+                self.emit(self.unknown_person(i0, end_j, j, sp, where, spec, is_org))
+            return k_next
+        sp = self.span(i0, j)
+        self.emit(self.office_actor(where, is_org, spec, former, sp))
+        return k_end + 1
+
+    def office_actor(self, where: str | None, is_org: bool, spec: dict, former: bool,
+                     sp: Span) -> Actor:
+        sector = spec.get("sector", "GOV")
+        roles = spec.get("role") or []
+        if where and roles and spec.get("lookup", True) and not former:
+            found = self.holders(where, roles)
+            if len(found) == 1:
+                return self.person(found[0].id, sp)
+            if len(found) > 1:
+                base = self.org(where, sp) if is_org else self.group(where, sector, sp)
+                base.candidates = sorted(p.id for p in found)
+                return base
+        if where is None:
+            return self.group(None, sector, sp)
+        if is_org:
+            return self.org(where, sp)
+        return self.group(where, "ELI" if former and roles else sector, sp)
+
+    def unknown_person(self, i0: int, end_j: int, name_i: int, sp: Span, where: str | None,
+                       spec: dict, is_org: bool) -> Actor:
+        name_text = self.text[self.tokens[name_i].start:self.tokens[end_j - 1].end]
+        country = None if is_org else where
+        sector = spec.get("sector")
+        actor = Actor(f"unk:{slug(name_text)}", name_text, "person", country, sector, None, sp)
+        self.state.unknown[self.tokens[end_j - 1].key] = actor
+        return actor
+
+    def apposition(self, j: int, ms: list[Match], k_next: int
+                   ) -> tuple[int, str | None, int] | None:
+        """A name right after an office phrase: ``(end token, person id or None, next k)``."""
+        if j >= len(self.tokens) or not self.adjacent(j - 1, j) or not self.tokens[j].cap:
+            return None
+        if k_next < len(ms) and ms[k_next].i == j:
+            e = ms[k_next].first("person", "surname")
+            if e is not None:
+                pid = e.target if e.kind == "person" else self.surname_target(ms[k_next])
+                if pid:
+                    return ms[k_next].j, pid, k_next + 1
+            return None
+        if self.tokens[j].key in self.idx.stop_names:
+            return None
+        ent = self.per_starts.get(self.tokens[j].start)
+        if ent is not None:
+            end = j
+            while end < len(self.tokens) and self.tokens[end].end <= ent.end:
+                end += 1
+            return end, None, self._skip_to(ms, k_next, end)
+        if self.entities is not None:
+            return None
+        end = j
+        while end < len(self.tokens) and (end == j or self.adjacent(end - 1, end)) and (
+                self.tokens[end].cap or (self.tokens[end].key in self.particles and
+                                         end + 1 < len(self.tokens) and
+                                         self.tokens[end + 1].cap)):
+            end += 1
+        if end - j >= 2:
+            return end, None, self._skip_to(ms, k_next, end)
+        return None
+
+    @staticmethod
+    def _skip_to(ms: list[Match], k: int, end_token: int) -> int:
+        while k < len(ms) and ms[k].i < end_token:
+            k += 1
+        return k
+
+    def _surname_key(self, pid: str) -> str:
+        return " ".join(key_of(self.kb.people[pid].surname))
+
+    def surname_target(self, m: Match) -> str | None:
+        """The person a bare surname points to, or None when it is not clear."""
+        key = " ".join(t.key for t in self.tokens[m.i:m.j])
+        if key in self.state.surnames:
+            return self.state.surnames[key]
+        pids = [e.target for e in m.entries if e.kind == "surname"]
+        if len(pids) == 1:
+            return pids[0]
+        live = [p for p in pids if role_at(self.kb.people[p], self.date)]
+        if len(live) == 1:
+            return live[0]
+        seen = set(self.state.countries)
+        near = [p for p in (live or pids)
+                if (r := role_at(self.kb.people[p], self.date) or
+                    last_role(self.kb.people[p], self.date)) and r.holder in seen]
+        return near[0] if len(near) == 1 else None
+
+    def bare_agent(self, ms: list[Match], k: int, agent: Entry) -> int:
+        m = ms[k]
+        spec = agent.data or {}
+        if spec.get("org_only"):
+            return k + 1
+        if spec.get("org"):
+            return self.office(ms, k, k, None, agent, m.i)
+        name = self.apposition(m.j, ms, k + 1)
+        if name is not None:
+            end_j, pid, k_next = name
+            sp = self.span(m.i, end_j)
+            if pid:
+                self.emit(self.person(pid, sp), self._surname_key(pid))
+            else:
+                where = self.state.distinct_countries()
+                self.emit(self.unknown_person(m.i, end_j, m.j, sp,
+                                              where[0] if len(where) == 1 else None, spec, False))
+            return k_next
+        sp = self.span(m.i, m.j)
+        roles = spec.get("role") or []
+        former = self.is_former(m.i)
+        if spec.get("coref") and roles and not former:
+            pid = self.state.last_person(
+                lambda p: (r := role_at(self.kb.people[p], self.date)) is not None
+                and r.role in roles)
+            if pid:
+                self.emit(self.person(pid, sp))
+                return k + 1
+        countries = self.state.distinct_countries()
+        if len(countries) == 1:
+            self.emit(self.office_actor(countries[0], False, spec, former, sp))
+        else:
+            sector = spec.get("sector", "GOV")
+            cands = [f"{c}-{sector}" for c in countries]
+            self.emit(self.group(None, sector, sp, cands))
+        return k + 1
+
+    def single(self, m: Match, covered: set[int], k_next: int) -> int:
+        e = m.entries[0]
+        sp = self.span(m.i, m.j)
+        if e.kind == "person":
+            self.emit(self.person(e.target, sp), self._surname_key(e.target))
+        elif e.kind == "surname":
+            if self.tokens[m.i].key in self.idx.stop_names or self.name_neighbour(m, covered) \
+                    or self.inside_larger_entity(m):
+                return k_next
+            pid = self.surname_target(m)
+            if pid:
+                self.emit(self.person(pid, sp), self._surname_key(pid))
+            else:
+                cands = sorted({x.target for x in m.entries if x.kind == "surname"})
+                self.emit(Actor(f"unk:{slug(sp.text)}", sp.text, "person", None, None, None, sp,
+                                cands))
+        elif e.kind in ("seat", "org_seat"):
+            if self.name_neighbour(m, covered) or self.inside_larger_entity(m):
+                return k_next
+            if self.is_place(m.i):
+                country = e.target if e.kind == "seat" else None
+                self.out.append(Actor(f"loc:{slug(sp.text)}", sp.text, "location", country,
+                                      None, None, sp))
+            elif e.kind == "seat":
+                self.emit(self.group(e.target, e.sector or "GOV", sp))
+            else:
+                self.emit(self.org(e.target, sp))
+        elif e.kind == "org":
+            self.emit(self.org(e.target, sp))
+        elif e.kind in ("country", "adj", "people"):
+            if e.kind == "country" and (self.inside_larger_entity(m)):
+                return k_next
+            self.emit(self.country(e.target, sp))
+        elif e.kind == "cref":
+            if self.is_place(m.i):
+                return k_next
+            allowed: tuple[str, ...] = e.data or ()
+            iso = self.state.last_country(allowed)
+            if iso is None and len(allowed) == 1:
+                iso = allowed[0]
+            if iso is not None:
+                self.emit(self.country(iso, sp))
+        return k_next
+
+    def unknown_entities(self) -> None:
+        """PER/ORG entities NER found that no alias covered keep their name."""
+        if not self.entities:
+            return
+        spans = [(a.mention.start, a.mention.end) for a in self.out if a.mention]
+        for ent in self.entities:
+            if ent.label not in ("PER", "ORG"):
+                continue
+            if any(s < ent.end and ent.start < e for s, e in spans):
+                continue
+            sp = Span(ent.text, ent.start, ent.end)
+            kind = "person" if ent.label == "PER" else "organization"
+            last_key = key_of(ent.text)[-1:] if key_of(ent.text) else ()
+            prior = self.state.unknown.get(last_key[0]) if last_key else None
+            if prior is not None and kind == "person":
+                self.out.append(prior.at(sp))
+                continue
+            actor = Actor(f"unk:{slug(ent.text)}", ent.text, kind,
+                          self.apposed_country(ent), None, None, sp)
+            if kind == "person" and last_key:
+                self.state.unknown[last_key[0]] = actor
+            self.out.append(actor)
+
+    def apposed_country(self, ent: Entity) -> str | None:
+        """Country stated right before ("de Franse Jean Dupont") or in an apposition after."""
+        for a in self.out:
+            if a.mention and a.country and a.kind != "location":
+                gap_before = self.text[a.mention.end:ent.start]
+                if a.mention.end <= ent.start and gap_before.strip() == "":
+                    return a.country
+                gap_after = self.text[ent.end:a.mention.start]
+                if ent.end <= a.mention.start and gap_after.lstrip().startswith(",") and \
+                        len(key_of(gap_after)) <= 1 and all(
+                            w in self.articles for w in key_of(gap_after)):
+                    return a.country
+        return None
