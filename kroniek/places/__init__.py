@@ -1,17 +1,95 @@
-"""Stage `places` of the pipeline (see kroniek/pipeline.py)."""
+"""Stage `places`: place names found, disambiguated and geocoded from an offline gazetteer.
+
+``find`` is the entry point; ``attached`` gives the event coder the place of an event's clause.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from kroniek.model import Analysis
+from kroniek import lang as lang_data
+from kroniek.model import Analysis, Entity, Place
+from kroniek.places.gazetteer import index
+from kroniek.places.matcher import find as _find
+from kroniek.time import sentences as _sentences
+
+__all__ = ["attached", "create", "find"]
+
+
+def find(text: str, lang: str, entities: list[Entity] | None = None) -> list[Place]:
+    """Places in ``text`` (character offsets), using LOC ``entities`` when NER ran."""
+    try:
+        return _find(text, lang, entities)
+    except (KeyError, ValueError, TypeError):  # malformed input never takes the pipeline down
+        return []
+
+
+def _actor_countries(analysis: Analysis) -> set[str]:
+    out = set()
+    for e in analysis.entities:
+        country = getattr(e.actor, "country", None) if e.actor else None
+        if isinstance(country, str) and len(country) == 3 and country.isupper():
+            out.add(country)
+    return out
 
 
 def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
-    """Interim: this stage adds nothing yet (its issue fills it in)."""
+    """Build the language's gazetteer index once (about a second); the stage then only matches."""
+    if lang_data.load(lang, "places") is not None:
+        index(lang)
 
     def stage(analysis: Analysis) -> None:
-        return None
+        try:
+            analysis.places = _find(analysis.doc.text or "", analysis.lang, analysis.entities,
+                                    _actor_countries(analysis))
+        except (KeyError, ValueError, TypeError):
+            analysis.places = []
 
     return stage
+
+
+def _locative(text: str, place: Place, lang: str) -> bool:
+    data = lang_data.load(lang, "places") or {}
+    before = text[max(0, place.start - 40):place.start].lower()
+    phrases = [p.lower() for p in data.get("locative_phrases") or []]
+    if any(re.search(rf"(?<!\w){re.escape(p)}\s+(?:\w+\s+)?$", before) for p in phrases):
+        return True
+    m = re.search(r"(\w+)\s+$", before)
+    return bool(m and m.group(1) in {w.lower() for w in data.get("locative_before") or []})
+
+
+def _governed_by(nlp_doc: Any, place: Place, trigger: tuple[int, int]) -> bool:
+    try:
+        span = nlp_doc.char_span(place.start, place.end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        triggers = {t.i for t in nlp_doc if trigger[0] <= t.idx < trigger[1]}
+        for _ in range(4):
+            if node is None or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.i in triggers:
+                return True
+    except (AttributeError, ValueError, IndexError):
+        return False
+    return False
+
+
+def attached(analysis: Analysis, start: int, end: int) -> Place | None:
+    """The place of the clause at ``[start, end)``: in its sentence, preferring one the parse
+    hangs on the trigger, then one after a locative word ("in Singapore", "aan de grens met"),
+    then the nearest. None when the sentence names no place."""
+    text = analysis.doc.text or ""
+    bounds = analysis.sentences or _sentences.split(text)
+    sent = _sentences.containing(bounds, start, max(end, start + 1)) or (0, len(text))
+    inside = [p for p in analysis.places if sent[0] <= p.start and p.end <= sent[1]]
+    if not inside:
+        return None
+
+    def rank(p: Place) -> tuple[int, int, int]:
+        governed = analysis.nlp_doc is not None and _governed_by(analysis.nlp_doc, p, (start, end))
+        distance = max(p.start - end, start - p.end, 0)
+        return (0 if governed else 1, 0 if _locative(text, p, analysis.lang) else 1, distance)
+
+    return min(inside, key=rank)
