@@ -1,0 +1,89 @@
+"""From grammatical roles to resolved actors.
+
+The actors stage has already put every resolved mention in ``analysis.actor_mentions``; here a
+role's head token (plus what is coordinated with it) is turned into those actors. Places
+(``kind == "location"``) are never participants: "in Moskou" says where, not who.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kroniek.events import syntax
+from kroniek.events.syntax import Token
+from kroniek.model import Actor, Analysis
+
+
+@dataclass
+class ActorIndex:
+    """Token index → the actor mentions that cover it."""
+
+    by_token: dict[int, list[Actor]] = field(default_factory=dict)
+    # heads that never name a political actor ("the Dutch team", "the Chinese economy")
+    blocked_heads: frozenset[str] = frozenset()
+    of_preps: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, analysis: Analysis, blocked_heads: frozenset[str] = frozenset(),
+              of_preps: frozenset[str] = frozenset()) -> ActorIndex:
+        idx = cls(blocked_heads=blocked_heads, of_preps=of_preps)
+        doc = analysis.nlp_doc
+        if doc is None:
+            return idx
+        for actor in analysis.actor_mentions:
+            m = actor.mention
+            if m is None or actor.kind == "location":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                idx.by_token.setdefault(t.i, []).append(actor)
+        return idx
+
+    def actors_in(self, head: Token) -> list[Actor]:
+        """The actor(s) a noun phrase names: the one on its head, else those it contains."""
+        if head.lemma_.lower() in self.blocked_heads or head.lower_ in self.blocked_heads:
+            return []
+        on_head = self.by_token.get(head.i, [])
+        if on_head:
+            return _distinct(on_head[:1])
+        tokens = syntax.phrase_tokens(head, self.of_preps)
+        found: list[tuple[int, Actor]] = []
+        for t in tokens:
+            for a in self.by_token.get(t.i, []):
+                found.append((abs(t.i - head.i), a))
+        if not found:
+            return []
+        if any(t.dep_.lower() == "cc" for t in tokens):  # "de leiders van Frankrijk en Duitsland"
+            return _distinct([a for _, a in sorted(found, key=lambda x: x[1].mention.start
+                                                   if x[1].mention else 0)])
+        found.sort(key=lambda x: x[0])
+        return [found[0][1]]
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+Resolver = Callable[[Token], list[Actor]]
+
+
+def resolve(heads: list[Token], index: ActorIndex, pronoun: Resolver | None = None) -> list[Actor]:
+    """Actors for a list of role heads, each expanded over its coordination."""
+    out: list[Actor] = []
+    for head in heads:
+        for tok in syntax.expand_conj(head):
+            tok = syntax.antecedent(tok)
+            found = index.actors_in(tok)
+            if not found and pronoun is not None and tok.pos_ == "PRON":
+                found = pronoun(tok)
+            out.extend(found)
+    return _distinct(out)

@@ -1,0 +1,295 @@
+"""The event coder: patterns matched on the parse, arguments resolved to actors, PLOVER out.
+
+Per sentence: every token whose lemma is a trigger is a candidate (one per token, the best
+fitting pattern); a candidate hanging from another one that frames it ("weigerde te ontmoeten",
+"called for talks", "threatened to attack") is folded into that frame; modality, negation and
+reported speech are read off the parse; then the precision guards decide what is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kroniek.events import arguments, modality, roles, syntax
+from kroniek.events.attach import Attacher
+from kroniek.events.merge import merge
+from kroniek.events.ontology import load as load_ontology
+from kroniek.events.patterns import Dictionary, Pattern, Trigger
+from kroniek.events.patterns import load as load_patterns
+from kroniek.events.syntax import Token
+from kroniek.model import Actor, Analysis, Event, Span
+
+# Verbal frames that take another event as their content (PLOVER codes the frame).
+FRAMES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+# The mode a frame gets from the event it frames, when its pattern gives none.
+FRAME_MODE = {
+    "REQUEST": {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+                "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"},
+    "REJECT": {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+               "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"},
+    "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"},
+}
+# What a frame becomes when its content says more (PLOVER: an announced retreat is CONCEDE).
+FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
+# CAMEO code for a cooperative event turned into AGREE by tense or intent.
+AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+
+
+@dataclass
+class Candidate:
+    pattern: Pattern
+    trigger: Trigger
+    token: Token
+    sources: list[Actor]
+    targets: list[Actor]
+    type: str
+    mode: str | None
+    cameo: str | None
+    absorbed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def rank(self) -> tuple[int, int, int, int]:
+        return (1 if self.trigger.particle else 0, 1 if self.sources else 0,
+                1 if self.targets else 0, 0 if self.pattern.objects else -1)
+
+
+class Coder:
+    """Built once per language (loading is done here); called once per document."""
+
+    def __init__(self, lang: str, config: dict[str, Any]) -> None:
+        self.lang = lang
+        self.dict: Dictionary = load_patterns(lang)
+        w = self.dict.word_set
+        self.grammar = roles.Grammar(w("agent_preps"), w("light_verbs"), w("of_preps"),
+                                     w("between_preps"))
+        self.words = modality.Words(w("negation"), w("negative_det"), w("hypothetical"),
+                                    w("conditional"), w("intent"), w("future"), w("speech"),
+                                    w("according"))
+        self.person_pronouns = w("person_pronouns")
+        self.other_pronouns = w("other_pronouns")
+        self.fillers = w("fillers")
+        self.separable = bool(self.dict.words.get("separable_prefix", False))
+        self.onto = load_ontology()
+        self.attacher = Attacher()
+        cfg = (config or {}).get("events", {}) if isinstance(config, dict) else {}
+        self.require_source = bool(cfg.get("require_source", True))
+        self.min_confidence = float(cfg.get("min_confidence", 0.0))
+
+    # -- entry point -------------------------------------------------------------------
+    def __call__(self, analysis: Analysis) -> None:
+        doc = analysis.nlp_doc
+        if doc is None or not self.dict.patterns or not doc.has_annotation("DEP"):
+            return
+        index = arguments.ActorIndex.build(analysis, self.dict.word_set("non_actor_heads"),
+                                           self.grammar.of_preps)
+        if not index.by_token:
+            return
+        events: list[Event] = []
+        for sent in doc.sents:
+            events.extend(self.code_sentence(sent, index, analysis))
+        analysis.events = merge(events)
+
+    # -- matching ------------------------------------------------------------------------
+    def matches(self, tok: Token) -> list[tuple[Pattern, Trigger]]:
+        if tok.pos_ in ("VERB", "ADJ", "AUX"):
+            pos = "verb"
+        elif tok.pos_ == "NOUN":
+            has_subj = any(c.dep_.lower() in syntax.SUBJ for c in tok.children)
+            pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
+        else:
+            return []
+        lemma = tok.lemma_.lower()
+        near = syntax.near_words(tok) if pos == "verb" else set()
+        found: list[tuple[Pattern, Trigger]] = []
+        for p, t in self.dict.candidates(pos, lemma):
+            if t.particle is None or self._particle_ok(t.particle, near):
+                found.append((p, t))
+        if pos == "noun" and not found and tok.lower_ != lemma:
+            found = list(self.dict.candidates(pos, tok.lower_))
+        if pos == "verb" and self.separable:
+            for prt in {c.lower_ for c in tok.children
+                        if c.dep_.lower() in ("compound:prt", "svp")}:
+                found.extend((p, t) for p, t in self.dict.candidates(pos, prt + lemma)
+                             if t.particle is None)
+        return found
+
+    def _particle_ok(self, particle: str, near: set[str]) -> bool:
+        words = [w for w in particle.split() if w not in self.fillers]
+        return all(w in near for w in words)
+
+    def _objects_ok(self, p: Pattern, tok: Token) -> bool:
+        if not p.objects and not p.not_objects:
+            return True
+        if p.pos == "verb":
+            objs = roles.logical_objects(tok)
+        else:
+            objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
+        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        for o in objs:  # "troops" in "its troops", "soldaten" in "de soldaten"
+            lemmas.update(c.lemma_.lower() for c in o.children if c.dep_.lower() == "compound")
+        if p.objects and not lemmas & p.objects:
+            return False
+        return not (p.not_objects and lemmas & p.not_objects)
+
+    def _side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
+              index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
+        """The actors of the first role (in the pattern's order) that names any."""
+        if p.pos == "noun" and "poss" in names:
+            names = (*names, "carrier")
+        for role in names:
+            if p.pos == "verb":
+                heads = roles.verb_role(tok, role, self.grammar, t.particle)
+            else:
+                heads = roles.noun_role(tok, role, self.grammar, frozenset(p.target))
+            found = arguments.resolve(heads, index, pronoun) if heads else []
+            if found:
+                return found
+        return []
+
+    def candidate(self, tok: Token, index: arguments.ActorIndex,
+                  pronoun: arguments.Resolver) -> Candidate | None:
+        best: Candidate | None = None
+        for p, t in self.matches(tok):
+            if not self._objects_ok(p, tok):
+                continue
+            src = self._side(p, t, tok, p.source, index, pronoun)
+            tgt = self._side(p, t, tok, p.target, index, pronoun)
+            src_ids = {a.id for a in src}
+            tgt = [a for a in tgt if a.id not in src_ids]
+            c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
+            if best is None or c.rank() > best.rank():
+                best = c
+        return best
+
+    # -- a sentence ----------------------------------------------------------------------
+    def code_sentence(self, sent: Any, index: arguments.ActorIndex,
+                      analysis: Analysis) -> list[Event]:
+        pronoun = self._pronoun_resolver(index)
+        cands: dict[int, Candidate] = {}
+        for tok in sent:
+            c = self.candidate(tok, index, pronoun)
+            if c is not None:
+                cands[tok.i] = c
+        self._drop_light_verbs(cands)
+        self._fold_frames(cands)
+        out: list[Event] = []
+        for c in cands.values():
+            if c.absorbed:
+                continue
+            e = self._event(c, sent, index, analysis, pronoun)
+            if e is not None and e.confidence >= self.min_confidence:
+                out.append(e)
+        return out
+
+    def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
+        """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
+        for i, c in list(cands.items()):
+            if c.token.lemma_.lower() not in self.grammar.light_verbs or c.pattern.pos != "verb":
+                continue
+            if any(o.pattern.pos == "noun" and roles.light_verb(o.token, self.grammar) is c.token
+                   for o in cands.values()):
+                del cands[i]
+
+    def _fold_frames(self, cands: dict[int, Candidate]) -> None:
+        for c in cands.values():
+            for h in syntax.governing_chain(c.token, limit=3):
+                frame = cands.get(h.i)
+                if frame is None or frame is c or frame.type not in FRAMES:
+                    continue
+                c.absorbed = True
+                if not frame.targets:
+                    frame.targets = [a for a in (c.targets or [])
+                                     if a.id not in {s.id for s in frame.sources}]
+                    if not frame.targets and frame.type in ("REQUEST", "REJECT", "ACCUSE"):
+                        pass
+                if not frame.sources and c.sources:
+                    frame.sources = c.sources
+                new_type = FRAME_TYPE.get((frame.type, c.type))
+                if new_type:
+                    frame.type, frame.mode, frame.cameo = new_type, None, None
+                if frame.mode is None and frame.pattern.mode is None:
+                    frame.mode = FRAME_MODE.get(frame.type, {}).get(c.type, c.mode
+                                                                     if frame.type == c.type
+                                                                     else None)
+                break
+
+    def _pronoun_resolver(self, index: arguments.ActorIndex) -> arguments.Resolver:
+        def resolve(tok: Token) -> list[Actor]:
+            low = tok.lower_
+            if low not in self.person_pronouns and low not in self.other_pronouns:
+                return []
+            m = modality.assess(tok.head, self.words) if tok.head is not tok else None
+            if m is not None and m.reporter is not None:
+                subj = roles.logical_subjects(m.reporter, self.grammar)
+                if subj and subj[0] is not tok:
+                    found = arguments.resolve(subj, index)
+                    if found:
+                        return found
+            want_person = low in self.person_pronouns
+            sent_start = tok.sent.start
+            doc = tok.doc
+            floor = max(0, sent_start - 80)
+            for i in range(tok.i - 1, floor - 1, -1):
+                for a in index.by_token.get(i, []):
+                    if (a.kind == "person") == want_person:
+                        return [a]
+            del doc
+            return []
+        return resolve
+
+    def _event(self, c: Candidate, sent: Any, index: arguments.ActorIndex,
+               analysis: Analysis, pronoun: arguments.Resolver) -> Event | None:
+        if self.require_source and not c.sources:
+            return None
+        if not c.sources and not c.targets:
+            return None
+        if (c.pattern.needs_target or self.onto.types[c.type].requires_recipient and
+                c.pattern.pos == "noun") and not c.targets:
+            return None
+        m = modality.assess(c.token, self.words)
+        etype, mode, cameo = c.type, c.mode, c.cameo
+        if (m.future or m.modality == "intended") and etype in modality.FUTURE_TYPE:
+            new = modality.FUTURE_TYPE[etype]
+            cameo = AGREE_CAMEO.get(etype) if new == "AGREE" else None
+            etype, mode = new, None
+        row = self.onto.cameo_for(etype, cameo if cameo and
+                                  self.onto.cameo.get(cameo, None) is not None and
+                                  self.onto.cameo[cameo].type == etype else None)
+        if mode is None and row.mode and self.onto.is_mode(etype, row.mode):
+            mode = row.mode
+        context = list(c.pattern.context) or list(row.contexts)
+        reporter_actor = None
+        speaker = m.reporter
+        if speaker is not None:
+            subj = roles.logical_subjects(speaker, self.grammar)
+            found = arguments.resolve(subj, index, pronoun) if subj else []
+            reporter_actor = found[0] if found else None
+        else:
+            acc = modality.according_to(c.token, self.words)
+            if acc is not None:
+                found = arguments.resolve([acc], index)
+                reporter_actor = found[0] if found else None
+        if reporter_actor is None:
+            for q in analysis.quotes:
+                if q.speaker is not None and q.start <= c.token.idx < q.end:
+                    reporter_actor = q.speaker
+                    break
+        conf = c.pattern.confidence
+        if not c.targets:
+            conf -= 0.1
+        if m.modality != "asserted":
+            conf -= 0.05
+        tok = c.token
+        return Event(
+            type=etype, source=c.sources, target=c.targets,
+            trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+            sentence=(sent.start_char, sent.end_char), rule=c.pattern.id,
+            confidence=max(0.05, min(1.0, conf)), mode=mode, context=context,
+            date=self.attacher.date(analysis, tok),
+            location=self.attacher.location(analysis, tok),
+            modality=m.modality,  # type: ignore[arg-type]
+            negated=m.negated, cameo=row.code, goldstein=row.goldstein,
+            quad_class=row.quad_class, reported_by=reporter_actor,
+        )
+

@@ -1,0 +1,38 @@
+"""One event per happening: the same type, source, target and date in a document is one event.
+
+News repeats itself ("Russia attacked Ukraine ... the Russian attack on Ukraine"); each repetition
+becomes evidence of the first event, so counts do not inflate.
+"""
+
+from __future__ import annotations
+
+from kroniek.model import Event
+
+
+def key(e: Event) -> tuple[object, ...]:
+    return (e.type, tuple(sorted(a.id for a in e.source)), tuple(sorted(a.id for a in e.target)),
+            (e.date or {}).get("value"), e.negated)
+
+
+def evidence(e: Event) -> dict[str, object]:
+    return {"rule": e.rule, "trigger": {"text": e.trigger.text, "start": e.trigger.start,
+                                        "end": e.trigger.end},
+            "sentence": {"start": e.sentence[0], "end": e.sentence[1]},
+            "confidence": round(e.confidence, 3)}
+
+
+def merge(events: list[Event]) -> list[Event]:
+    out: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        k = key(e)
+        first = out.get(k)
+        if first is None:
+            out[k] = e
+            continue
+        if not first.evidence:
+            first.evidence.append(evidence(first))
+        first.evidence.append(evidence(e))
+        first.confidence = max(first.confidence, e.confidence)
+        if first.location is None:
+            first.location = e.location
+    return list(out.values())

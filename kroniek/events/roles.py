@@ -1,0 +1,116 @@
+"""Which tokens fill a pattern's roles around a trigger, in either voice.
+
+Patterns name roles in the active voice. In the passive the grammatical subject is the logical
+object and the ``by``/``door`` phrase the logical subject; a verb without its own subject takes
+the one of the clause it hangs from (coordinated verbs, "agreed to meet", purpose clauses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kroniek.events import syntax
+from kroniek.events.syntax import Token
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The handful of function words the role finder needs, from the language's events.yaml."""
+
+    agent_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    of_preps: frozenset[str]  # "the visit of Putin", "het bezoek van Poetin"
+    between_preps: frozenset[str]
+
+
+def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
+    if syntax.is_passive(verb):
+        agents = [a for p, a in syntax.prep_args(verb) if p in g.agent_preps]
+        if agents:
+            return agents
+        return []
+    subj = [c for c in verb.children if c.dep_.lower() in syntax.SUBJ]
+    if subj or depth >= 3:
+        return subj
+    dep = verb.dep_.lower()
+    head = verb.head
+    if head is verb:
+        return []
+    if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return logical_subjects(head, g, depth + 1)
+    if dep in ("acomp", "ccomp") and head.pos_ in ("AUX", "VERB"):  # "is ready to help"
+        return logical_subjects(head, g, depth + 1)
+    return []
+
+
+def logical_objects(verb: Token) -> list[Token]:
+    if syntax.is_passive(verb):
+        return [c for c in verb.children if c.dep_.lower() in syntax.PASS_SUBJ]
+    return [c for c in verb.children if c.dep_.lower() in syntax.OBJ]
+
+
+def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[Token]:
+    if role == "subj":
+        return logical_subjects(verb, g)
+    if role == "obj":
+        objs = logical_objects(verb)
+        if not objs and particle:  # "call on Russia", "rekent af met"
+            objs = [a for p, a in syntax.prep_args(verb) if p == particle]
+        return objs
+    if role == "iobj":
+        return [c for c in verb.children if c.dep_.lower() in syntax.IOBJ]
+    if role == "poss":  # "forgave Cuba's debt"
+        return [c for o in logical_objects(verb) for c in o.children
+                if c.dep_.lower() in syntax.POSS]
+    # a preposition: on the verb, or on its object ("imposed sanctions on Iran")
+    passive = syntax.is_passive(verb)
+    out = [a for p, a in syntax.prep_args(verb)
+           if p == role and not (passive and p in g.agent_preps)]
+    for obj in logical_objects(verb):
+        out.extend(a for p, a in syntax.prep_args(obj) if p == role)
+    return out
+
+
+def light_verb(noun: Token, g: Grammar) -> Token | None:
+    """The verb a noun trigger is the object of when that verb only carries it ("hold talks")."""
+    head = noun.head
+    if head is noun or head.lemma_.lower() not in g.light_verbs:
+        return None
+    if noun.dep_.lower() in syntax.OBJ or noun.dep_.lower() in syntax.PASS_SUBJ:
+        return head
+    return None
+
+
+def noun_role(noun: Token, role: str, g: Grammar,
+              taken: frozenset[str] = frozenset()) -> list[Token]:
+    """``taken``: prepositions the pattern gives to the other side ("invasion of Ukraine")."""
+    lv = light_verb(noun, g)
+    if role == "poss":
+        out = [c for c in noun.children
+               if c.dep_.lower() in syntax.POSS
+               or (c.dep_.lower() in ("amod", "compound", "nmod", "nn") and not _has_case(c))]
+        out.extend(a for p, a in syntax.prep_args(noun)
+                   if (p in g.of_preps or p in g.agent_preps) and p not in taken)
+        return out
+    if role == "carrier":  # "Russia held talks": the subject of the light verb
+        return logical_subjects(lv, g) if lv is not None else []
+    if role == "between":
+        return [a for p, a in syntax.prep_args(noun) if p in g.between_preps]
+    if role in ("subj", "obj", "iobj"):
+        return verb_role(lv, role, g, None) if lv is not None else []
+    out = [a for p, a in syntax.prep_args(noun) if p == role]
+    carrier = lv if lv is not None else _object_of(noun)
+    if not out and carrier is not None:  # "deepened its cooperation with X": PP on the verb
+        out = [a for p, a in syntax.prep_args(carrier) if p == role]
+    return out
+
+
+def _object_of(noun: Token) -> Token | None:
+    head = noun.head
+    if head is not noun and noun.dep_.lower() in syntax.OBJ and head.pos_ == "VERB":
+        return head
+    return None
+
+
+def _has_case(tok: Token) -> bool:
+    return any(c.dep_.lower() == "case" for c in tok.children)

@@ -1,0 +1,105 @@
+"""The dictionaries test themselves: every pattern's example sentences are coded and compared.
+
+Used by ``tests/test_event_patterns.py`` and handy while writing patterns::
+
+    python -m kroniek.events.selftest en
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from kroniek.model import Actor, Document, Event, PartialDate
+
+
+@dataclass
+class Example:
+    lang: str
+    pattern: str
+    text: str
+    expect: dict[str, Any] | None  # None: the sentence states no event
+
+
+def examples(lang: str) -> list[Example]:
+    from kroniek import lang as lang_data
+
+    raw = lang_data.load(lang, "events", default=None) or {}
+    out: list[Example] = []
+    for p in raw.get("patterns") or []:
+        for ex in p.get("examples") or []:
+            out.append(Example(lang, str(p["id"]), ex["text"], ex))
+    for text in raw.get("no_event_examples") or []:
+        out.append(Example(lang, "no_event", text, None))
+    return out
+
+
+def actor_matches(actor: Actor, code: str) -> bool:
+    """The evaluation's rule: an actor matches a gold entry by its country or by its id."""
+    code = code.lower()
+    return (actor.country or "").lower() == code or actor.id.lower() == code
+
+
+def side_matches(actors: list[Actor], codes: list[str]) -> bool:
+    """Every gold entry is matched by some actor and every actor matches some gold entry."""
+    return (all(any(actor_matches(a, c) for a in actors) for c in codes)
+            and all(any(actor_matches(a, c) for c in codes) for a in actors))
+
+
+def event_matches(e: Event, expect: dict[str, Any]) -> bool:
+    if e.type != expect["type"]:
+        return False
+    if "source" in expect and not side_matches(e.source, list(expect["source"])):
+        return False
+    if "target" in expect and not side_matches(e.target, list(expect["target"])):
+        return False
+    if "mode" in expect and e.mode != expect["mode"]:
+        return False
+    if "modality" in expect and e.modality != expect["modality"]:
+        return False
+    return e.negated == bool(expect.get("negated", False))
+
+
+def check(ex: Example, pipeline: Any) -> str | None:
+    """``None`` when the example codes as expected, else what went wrong."""
+    doc = Document(id=f"{ex.pattern}", text=ex.text, date=PartialDate.parse("2024-03-01"),
+                   lang=ex.lang)
+    analysis = pipeline.analyse(doc)
+    got = [(e.type, [a.id for a in e.source], [a.id for a in e.target], e.mode, e.modality,
+            e.negated, e.rule) for e in analysis.events]
+    if ex.expect is None:
+        return None if not analysis.events else f"expected no event, got {got}"
+    if any(event_matches(e, ex.expect) for e in analysis.events):
+        return None
+    actors = [(a.id, a.mention.text if a.mention else None) for a in analysis.actor_mentions]
+    return f"expected {ex.expect}, got {got}; actors {actors}"
+
+
+def dev_pipeline(config: dict[str, Any] | None = None) -> Any:
+    """A pipeline with the development actor stand-in switched on (used only where the real
+    actors stage finds nothing)."""
+    from kroniek.config import load
+    from kroniek.pipeline import Pipeline
+
+    cfg = config or load()
+    cfg.setdefault("events", {})["standin_actors"] = True
+    return Pipeline(cfg)
+
+
+def main(argv: list[str]) -> int:
+    lang = argv[0] if argv else "en"
+    pipe = dev_pipeline()
+    bad = 0
+    exs = examples(lang)
+    for ex in exs:
+        why = check(ex, pipe)
+        if why:
+            bad += 1
+            print(f"FAIL {ex.pattern}: {ex.text}\n     {why}")
+    print(f"{len(exs) - bad}/{len(exs)} examples pass")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,141 @@
+"""Reading grammatical roles off a spaCy parse, whichever label scheme the pipeline speaks.
+
+Our Dutch pack speaks Universal Dependencies (nsubj:pass, obl + case, obl:agent); en_core_web_sm
+speaks ClearNLP (nsubjpass, dobj, prep + pobj, agent). Patterns are written once in terms of
+``subj``/``obj``/preposition lemmas; this module maps both schemes onto those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token; kept loose so spaCy is not imported at module load
+
+SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubjpass", "csubj:pass"}
+PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubjpass", "csubj:pass"}
+OBJ = {"obj", "dobj"}
+IOBJ = {"iobj", "dative"}
+PASS_AUX = {"aux:pass", "auxpass"}
+PREP_DEPS_UD = {"obl", "obl:agent", "obl:arg", "nmod", "obl:tmod", "nmod:poss"}
+CLEAR_PREP = {"prep", "agent", "dative"}
+POSS = {"poss", "nmod:poss"}
+MODIFIER = {"amod", "compound", "nmod", "flat", "flat:name", "appos", "nn", "npadvmod"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "pcomp", "parataxis"}
+RELCL = {"relcl", "acl:relcl"}
+# What does not belong to a noun phrase when we look for the actor it names
+NOT_IN_PHRASE = {"relcl", "acl:relcl", "acl", "conj", "cc", "punct", "advcl", "ccomp", "xcomp",
+                 "parataxis", "dep"}
+
+
+def children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_.lower() in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_.lower() in PASS_SUBJ or c.dep_.lower() in PASS_AUX for c in verb.children)
+
+
+def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
+    """``(preposition lemma, argument head)`` for each prepositional phrase under ``tok``."""
+    for c in tok.children:
+        dep = c.dep_.lower()
+        if dep in CLEAR_PREP and c.pos_ in ("ADP", "SCONJ"):
+            for g in c.children:
+                if g.dep_.lower() in ("pobj", "pcomp"):
+                    yield ("by" if dep == "agent" and c.lower_ == "by" else c.lemma_.lower(), g)
+        elif dep in PREP_DEPS_UD or dep.startswith("obl"):
+            cases = [g for g in c.children if g.dep_.lower() == "case"]
+            if cases:
+                yield (" ".join(g.lemma_.lower() for g in cases), c)
+
+
+def expand_conj(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Rusland en China")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_.lower() == "conj" and c not in out and c.pos_ in ("PROPN", "NOUN", "ADJ",
+                                                                        "PRON", "X", "NUM"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def phrase_tokens(head: Token, of_preps: frozenset[str] = frozenset()) -> list[Token]:
+    """The noun phrase of ``head`` without clauses, coordinated heads, or prepositional phrases
+    other than "of"-like ones ("de regering van Iran" names Iran; "talks with Xi" does not)."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            dep = c.dep_.lower()
+            if t is head and dep in NOT_IN_PHRASE:
+                continue
+            if dep in RELCL or dep in {"acl", "advcl", "ccomp", "parataxis"}:
+                continue
+            if dep in CLEAR_PREP and c.lemma_.lower() not in of_preps:
+                continue
+            if dep in PREP_DEPS_UD or dep.startswith("obl"):
+                cases = [g.lemma_.lower() for g in c.children if g.dep_.lower() == "case"]
+                if cases and not set(cases) & of_preps:
+                    continue
+            out.append(c)
+            stack.append(c)
+    return sorted(out, key=lambda x: x.i)
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    if tok.tag_ in ("WDT", "WP", "WP$"):
+        return True
+    return "Rel" in tok.morph.get("PronType")
+
+
+def antecedent(tok: Token) -> Token:
+    """For a relative pronoun, the noun its clause modifies; otherwise the token itself."""
+    if is_relative_pronoun(tok):
+        t = tok.head
+        for _ in range(3):
+            if t.dep_.lower() in RELCL:
+                return t.head
+            if t.head is t:
+                break
+            t = t.head
+    return tok
+
+
+def verb_particles(tok: Token) -> list[str]:
+    """Particles and prepositions under a verb: "uit" in "nodigt ... uit", "out" in "carry out"."""
+    return [c.lower_ for c in tok.children
+            if c.dep_.lower() in ("compound:prt", "prt", "svp", "prep", "case", "mark")
+            or (c.dep_.lower() in ("obl", "advmod") and c.pos_ == "ADP")]
+
+
+def near_words(tok: Token) -> set[str]:
+    """Forms and lemmas of the words right under a verb and one level further down: where the
+    rest of a multiword trigger ("take into custody", "call for", "nodigt uit") is found."""
+    out: set[str] = set()
+    for c in tok.children:
+        out.update((c.lower_, c.lemma_.lower()))
+        for g in c.children:
+            out.update((g.lower_, g.lemma_.lower()))
+    return out
+
+
+def governing_chain(tok: Token, limit: int = 4) -> list[Token]:
+    """The heads above ``tok`` through clause links (xcomp, ccomp, advcl, ...), nearest first."""
+    out: list[Token] = []
+    t = tok
+    for _ in range(limit):
+        if t.head is t:
+            break
+        dep = t.dep_.lower()
+        if dep not in CLAUSE_LINKS and dep not in ("obj", "dobj", "pobj", "obl", "nmod", "prep",
+                                                    "acomp", "amod", "xcomp", "obl:arg"):
+            break
+        t = t.head
+        out.append(t)
+    return out
