@@ -88,7 +88,10 @@ def anaphoric(toks: list[Tok], cues: Cues) -> Attribution | None:
     if toks[0].lower in cues.after_only:
         f = np_forward(toks, 1, cues)
         return Attribution(_chars(toks, f)) if f else None
-    for cue in find_cues(toks, 1, min(len(toks), ANAPHORIC_REACH + 1), cues):
+    reach = ANAPHORIC_REACH
+    if any(t.lower in cues.anaphoric_bridge for t in toks[1:ANAPHORIC_REACH]):
+        reach = len(toks)  # "That is what Hungarian Prime Minister Viktor Orbán said"
+    for cue in find_cues(toks, 1, min(len(toks), reach + 1), cues):
         if any(t.kind != "w" for t in toks[1:cue.i]):
             break
         att = from_cue(toks, cue, cues, 1, len(toks))

@@ -29,6 +29,7 @@ class Cues:
     complementizers: frozenset[str] = frozenset()
     addressee_preps: frozenset[str] = frozenset()
     anaphoric: frozenset[str] = frozenset()
+    anaphoric_bridge: frozenset[str] = frozenset()
     post_lead: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
@@ -74,6 +75,7 @@ def cues_for(lang: str) -> Cues:
         complementizers=_words(data, "complementizers"),
         addressee_preps=_words(data, "addressee_preps"),
         anaphoric=_words(data, "anaphoric"),
+        anaphoric_bridge=_words(data, "anaphoric_bridge"),
         post_lead=_words(data, "post_lead"),
         pronouns=_words(data, "pronouns"),
         determiners=_words(data, "determiners"),

@@ -103,6 +103,8 @@ def _according(toks: list[Tok], end: int, cues: Cues, speakerish: Speakerish) ->
         if cue.i == first:  # "Volgens Lavrov is …", "According to Lavrov, …"
             span = _clause(toks, f[1], end)
         elif f[1] >= end and cue.i > 0 and toks[cue.i - 1].text == ",":  # "…, volgens Lavrov."
+            if any(c.kind != "according" for c in find_cues(toks, 0, cue.i, cues)):
+                continue  # already a speech report: "“…,” Macron told his Cabinet, according to …"
             span = _clause(toks, 0, cue.i - 1)
         else:  # "Het plan is volgens Lavrov onhaalbaar."
             span = _clause(toks, 0, end)
@@ -133,6 +135,8 @@ def _tail(toks: list[Tok], end: int, cues: Cues) -> list[Reported]:
                               (toks[adr[0]].start, toks[adr[1] - 1].end) if adr else None)
     if att is None or any(toks[k].lower in cues.complementizers for k in range(cue.j, end)):
         return []
+    if find_cues(toks, 0, m, cues):
+        return []  # the clause reports speech itself ("“…,” Macron told his Cabinet, …")
     span = _clause(toks, 0, m)
     if span is None or sum(t.kind == "w" for t in toks[:m]) < 3:
         return []

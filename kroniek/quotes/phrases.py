@@ -29,30 +29,46 @@ def _initial(t: Tok) -> bool:
     return t.kind == "w" and len(t.text) == 1 and t.text.isupper()
 
 
-def _starts_phrase(t: Tok, cues: Cues) -> bool:
+def _starts_phrase(toks: list[Tok], i: int, j: int, cues: Cues) -> bool:
+    t = toks[i]
     low = t.lower
     if t.kind != "w" or cues.stop(low) and low not in cues.pronouns:
         return False
+    if not t.cap and low in cues.name_particles and low not in cues.determiners:  # "von der Leyen"
+        k = i
+        while k < j and toks[k].lower in cues.name_particles:
+            k += 1
+        return k < j and toks[k].cap
     return (t.cap or low in cues.pronouns or low in cues.determiners
-            or _speaker_noun(low, cues))
+            or _speaker_noun(low, cues)
+            or (i + 1 < j and _speaker_noun(toks[i + 1].lower, cues)))
 
 
 def _speaker_noun(low: str, cues: Cues) -> bool:
     return low in cues.speaker_nouns or low.rsplit("-", 1)[-1] in cues.speaker_nouns
 
 
-def np_forward(toks: list[Tok], i: int, cues: Cues, limit: int | None = None) -> tuple[int, int] | None:
-    """The speaker phrase that starts at token ``i``, as ``(i, end)``, or None."""
+def np_forward(toks: list[Tok], i: int, cues: Cues, limit: int | None = None,
+               appositive: bool = True) -> tuple[int, int] | None:
+    """The speaker phrase that starts at token ``i``, as ``(i, end)``, or None.
+
+    Three shapes: a determiner phrase ("de Russische minister van Buitenlandse Zaken"), a
+    title before a name ("premier Rutte", "opposition leader Alexei Navalny") and a name
+    ("Sergej Lavrov", "Iranian officials"); an apposition between commas joins the phrase
+    ("de minister, Sergej Lavrov,").
+    """
     n = len(toks) if limit is None else min(limit, len(toks))
     if i >= n or toks[i].kind != "w":
         return None
     low = toks[i].lower
     if low in cues.pronouns:
         return (i, i + 1)
-    if cues.stop(low):
-        return None
-    det = low in cues.determiners or _speaker_noun(low, cues)
-    if not det and not toks[i].cap:
+    nxt = toks[i + 1] if i + 1 < n and toks[i + 1].kind == "w" else None
+    det = (low in cues.determiners and low not in cues.complementizers and nxt is not None
+           and not cues.stop(nxt.lower))
+    title = not det and (_speaker_noun(low, cues) or (
+        not toks[i].cap and nxt is not None and _speaker_noun(nxt.lower, cues)))
+    if not (det or title) and (cues.stop(low) or not toks[i].cap):
         return None
     j = i + 1
     while j < n and j - i < MAX_PHRASE:
@@ -74,18 +90,20 @@ def np_forward(toks: list[Tok], i: int, cues: Cues, limit: int | None = None) ->
             break
         if cues.stop(low) or low in cues.pronouns:
             break
-        if not det and not t.cap:
+        if not det and not t.cap and not _speaker_noun(low, cues):
             break
         j += 1
+    if appositive and j + 1 < n and toks[j].text == "," and toks[i].lower not in cues.pronouns:
+        second = np_forward(toks, j + 1, cues, limit, appositive=False)
+        if second is not None and toks[j + 1].lower not in cues.pronouns and (
+                second[1] >= n or toks[second[1]].text in {",", ".", "!", "?", ";"}) and (
+                toks[j + 1].cap or any(_speaker_noun(t.lower, cues)
+                                       for t in toks[second[0]:second[1]])):
+            return (i, second[1])
     return (i, j)
 
 
-def np_backward(toks: list[Tok], v: int, cues: Cues, lo: int = 0) -> tuple[int, int] | None:
-    """The subject phrase that ends right before the verb at ``v`` (auxiliaries and time
-    adverbs between them skipped), or None when none stands there."""
-    j = v
-    while j - 1 >= lo and toks[j - 1].kind == "w" and toks[j - 1].lower in cues.skip_before_verb:
-        j -= 1
+def _walk_back(toks: list[Tok], j: int, cues: Cues, lo: int) -> tuple[int, int] | None:
     i = j
     while i - 1 >= lo:
         t = toks[i - 1]
@@ -102,13 +120,30 @@ def np_backward(toks: list[Tok], v: int, cues: Cues, lo: int = 0) -> tuple[int, 
         if cues.stop(low):
             break
         i -= 1
-    while i < j and not _starts_phrase(toks[i], cues):
+    while i < j and not _starts_phrase(toks, i, j, cues):
         i += 1
     if i == j:
         return None
     if i - 1 >= lo and toks[i - 1].kind == "w" and toks[i - 1].lower in cues.prepositions:
         return None
     return (i, j)
+
+
+def np_backward(toks: list[Tok], v: int, cues: Cues, lo: int = 0) -> tuple[int, int] | None:
+    """The subject phrase that ends right before the verb at ``v`` (auxiliaries and time
+    adverbs between them skipped), or None when none stands there. "Sunak, the British prime
+    minister, said" gives the whole apposition."""
+    j = v
+    while j - 1 >= lo and toks[j - 1].kind == "w" and toks[j - 1].lower in cues.skip_before_verb:
+        j -= 1
+    if j - 1 >= lo and toks[j - 1].text == ",":
+        second = _walk_back(toks, j - 1, cues, lo)
+        if second and second[0] - 1 > lo and toks[second[0] - 1].text == ",":
+            first = _walk_back(toks, second[0] - 1, cues, lo)
+            if first is not None:
+                return (first[0], second[1])
+        return None
+    return _walk_back(toks, j, cues, lo)
 
 
 def find_cues(toks: list[Tok], lo: int, hi: int, cues: Cues) -> list[Cue]:
