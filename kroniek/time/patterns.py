@@ -109,13 +109,15 @@ def candidates(text: str, code: str) -> list[Candidate]:
     found: list[tuple[int, int, int, Candidate]] = []
     for prio, (kind, rx) in enumerate(compiled(code)):
         for mt in rx.finditer(text):
-            found.append((-(mt.end() - mt.start()), prio, mt.start(), Candidate(kind, mt)))
+            # a cue word ("in", "sinds") only licenses the match: it does not make it longer
+            core = mt.end("cue") if mt.groupdict().get("cue") is not None else mt.start()
+            found.append((-(mt.end() - core), prio, core, Candidate(kind, mt)))
     found.sort(key=lambda t: t[:3])
     taken = bytearray(len(text) + 1)
     chosen: list[Candidate] = []
-    for _, _, _, cand in found:
-        if not any(taken[cand.start:cand.end]):
+    for _, _, core, cand in found:
+        if not any(taken[core:cand.end]):
             chosen.append(cand)
-            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            taken[core:cand.end] = b"\x01" * (cand.end - core)
     chosen.sort(key=lambda c: c.start)
     return chosen
