@@ -25,6 +25,17 @@ class Cue:
     particle: int = -1  # index of a separable verb's particle
 
 
+def _stop(t: Tok, cues: Cues) -> bool:
+    """A phrase stop; an acronym never is one ("WHO", "US" are names, not "who", "us")."""
+    if len(t.text) > 1 and t.text.isupper():
+        return False
+    return cues.stop(t.lower)
+
+
+def _possessive(low: str) -> bool:
+    return low.endswith(("'s", "’s"))
+
+
 def _initial(t: Tok) -> bool:
     return t.kind == "w" and len(t.text) == 1 and t.text.isupper()
 
@@ -32,7 +43,7 @@ def _initial(t: Tok) -> bool:
 def _starts_phrase(toks: list[Tok], i: int, j: int, cues: Cues) -> bool:
     t = toks[i]
     low = t.lower
-    if t.kind != "w" or cues.stop(low) and low not in cues.pronouns:
+    if t.kind != "w" or _stop(t, cues) and low not in cues.pronouns:
         return False
     if not t.cap and low in cues.name_particles and low not in cues.determiners:  # "von der Leyen"
         k = i
@@ -65,11 +76,15 @@ def np_forward(toks: list[Tok], i: int, cues: Cues, limit: int | None = None,
         return (i, i + 1)
     nxt = toks[i + 1] if i + 1 < n and toks[i + 1].kind == "w" else None
     det = (low in cues.determiners and low not in cues.complementizers and nxt is not None
-           and not cues.stop(nxt.lower))
-    title = not det and (_speaker_noun(low, cues) or (
-        not toks[i].cap and nxt is not None and _speaker_noun(nxt.lower, cues)))
-    if not (det or title) and (cues.stop(low) or not toks[i].cap):
+           and not _stop(nxt, cues))
+    # a title before a name: "premier Rutte", "opposition leader X", "klimaatwetenschapper X"
+    title = not det and not _stop(toks[i], cues) and (_speaker_noun(low, cues) or (
+        not toks[i].cap and nxt is not None
+        and (_speaker_noun(nxt.lower, cues) or (nxt.cap and not _stop(nxt, cues)))))
+    if not (det or title) and (_stop(toks[i], cues) or not toks[i].cap):
         return None
+    head = _speaker_noun(low, cues)  # once a speaker noun heads the phrase, "de politie goed"
+    after_particle = False  # ends before "goed", while "van de verdachte" goes on
     j = i + 1
     while j < n and j - i < MAX_PHRASE:
         t = toks[j]
@@ -83,15 +98,23 @@ def np_forward(toks: list[Tok], i: int, cues: Cues, limit: int | None = None,
             k = j + 1 if low in cues.joiners else j
             while k < n and toks[k].kind == "w" and toks[k].lower in cues.name_particles:
                 k += 1
-            if k < n and toks[k].kind == "w" and not cues.stop(toks[k].lower) and (
+            if k < n and toks[k].kind == "w" and not _stop(toks[k], cues) and (
                     toks[k].cap or (low in cues.joiners and det and toks[k].lower in cues.determiners)):
                 j = k + 1
                 continue
             break
-        if cues.stop(low) or low in cues.pronouns:
+        if _stop(t, cues) or low in cues.pronouns:
             break
         if not det and not t.cap and not _speaker_noun(low, cues):
             break
+        if det and head and not (t.cap or after_particle or _speaker_noun(low, cues)
+                                 or low in cues.name_particles or _possessive(low)):
+            break
+        if _speaker_noun(low.removesuffix("'s").removesuffix("’s"), cues):
+            head = True
+        if _possessive(low):
+            head = False  # "the prime minister's office": the phrase goes on to its own head
+        after_particle = low in cues.name_particles
         j += 1
     if appositive and j + 1 < n and toks[j].text == "," and toks[i].lower not in cues.pronouns:
         second = np_forward(toks, j + 1, cues, limit, appositive=False)
@@ -117,7 +140,7 @@ def _walk_back(toks: list[Tok], j: int, cues: Cues, lo: int) -> tuple[int, int] 
             if i == j:
                 i -= 1
             break
-        if cues.stop(low):
+        if _stop(t, cues):
             break
         i -= 1
     while i < j and not _starts_phrase(toks, i, j, cues):
