@@ -20,6 +20,7 @@ from kroniek.actors.normalize import Token, key_of, slug, tokenize
 from kroniek.model import Actor, Entity, PartialDate, Span
 
 _MODIFIER_KINDS = ("adj", "country", "people", "org")
+_SALIENT = ("supreme_leader", "head_of_state", "head_of_government")
 _SENT_END = set(".!?:;\"'“”‘’«»()[]")
 
 
@@ -67,6 +68,7 @@ class Resolver:
         self.former = g.get("former", frozenset())
         self.particles = g.get("name_particles", frozenset())
         self.linkers = g.get("linkers", frozenset())
+        self.locators = g.get("locators", frozenset())
         self.possessive = g.get("possessive", frozenset())
 
     # ---------------------------------------------------------------- small helpers
@@ -197,8 +199,7 @@ class Resolver:
         if agent:
             link = self.linked_holder(ms, k)
             if link is not None:
-                return self.office(ms, k, link, ms[link].first(*_MODIFIER_KINDS), agent, m.i,
-                                   holder_after=True)
+                return self.office(ms, k, k + 1, link, agent, m.i)
             return self.bare_agent(ms, k, agent)
         return self.single(m, covered, k + 1)
 
@@ -215,22 +216,27 @@ class Resolver:
             len(between) <= 2 and "," not in self.text[self.tokens[j - 1].end:
                                                         self.tokens[nxt.i].start]
 
-    def linked_holder(self, ms: list[Match], k: int) -> int | None:
+    def linked_holder(self, ms: list[Match], k: int) -> Entry | None:
+        """The holder after "van"/"of" ("president van Rusland") or a locative
+        ("rebellen in Jemen", "refugees from Syria")."""
         m = ms[k]
         if k + 1 >= len(ms):
             return None
         h = ms[k + 1]
-        if not h.first(*_MODIFIER_KINDS) or h.first("adj") and not h.first("country", "org"):
-            return None
         between = [t.key for t in self.tokens[m.j:h.i]]
-        if not between or between[0] not in {lk[0] for lk in self.linkers}:
+        if not between or len(between) > 2 or not all(b in self.articles
+                                                       for b in between[1:]):
             return None
-        if all(b in self.articles for b in between[1:]) and len(between) <= 2:
-            return k + 1
+        if "," in self.text[self.tokens[m.j - 1].end:self.tokens[h.i].start]:
+            return None
+        if between[0] in {lk[0] for lk in self.linkers}:
+            return h.first("country", "org")
+        if between[0] in self.locators and not (m.first("agent").data or {}).get("role"):
+            return h.first("country", "seat")
         return None
 
     def office(self, ms: list[Match], k_start: int, k_end: int, holder: Entry | None,
-               agent: Entry, i0: int, holder_after: bool = False) -> int:
+               agent: Entry, i0: int) -> int:
         """An office phrase; returns the index of the next match to read."""
         spec = agent.data or {}
         last = ms[k_end]
@@ -252,9 +258,23 @@ class Resolver:
             else:
                 self.emit(self.unknown_person(i0, end_j, j, sp, where, spec, is_org))
             return k_next
-        sp = self.span(i0, j)
-        self.emit(self.office_actor(where, is_org, spec, former, sp))
+        actor = self.office_actor(where, is_org, spec, former, self.span(i0, j))
+        named = self.candidate_named(actor, j)
+        if named:
+            self.emit(self.person(named, self.span(i0, j + 1)), self._surname_key(named))
+            return self._skip_to(ms, k_end + 1, j + 1)
+        self.emit(actor)
         return k_end + 1
+
+    def candidate_named(self, actor: Actor, j: int) -> str | None:
+        """"de Britse koningin Elizabeth": a first name that picks one of the candidates."""
+        if not actor.candidates or j >= len(self.tokens) or not self.adjacent(j - 1, j) or \
+                not self.tokens[j].cap:
+            return None
+        key = self.tokens[j].key
+        hits = [pid for pid in actor.candidates if pid in self.kb.people and any(
+            key in key_of(n) for n in [self.kb.people[pid].name, *self.kb.people[pid].aliases])]
+        return hits[0] if len(hits) == 1 else None
 
     def office_actor(self, where: str | None, is_org: bool, spec: dict, former: bool,
                      sp: Span) -> Actor:
@@ -335,6 +355,14 @@ class Resolver:
         live = [p for p in pids if role_at(self.kb.people[p], self.date)]
         if len(live) == 1:
             return live[0]
+        # a bare surname shared by several office holders means the leader ("Kim")
+        for role in _SALIENT:
+            top = [p for p in live if (r := role_at(self.kb.people[p], self.date)) and
+                   r.role == role]
+            if top:
+                if len(top) == 1:
+                    return top[0]
+                break
         seen = set(self.state.countries)
         near = [p for p in (live or pids)
                 if (r := role_at(self.kb.people[p], self.date) or
@@ -345,6 +373,8 @@ class Resolver:
         m = ms[k]
         spec = agent.data or {}
         if spec.get("org_only"):
+            return k + 1
+        if spec.get("needs_holder") and self.apposition(m.j, ms, k + 1) is None:
             return k + 1
         if spec.get("org"):
             return self.office(ms, k, k, None, agent, m.i)
