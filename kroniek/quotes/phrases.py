@@ -176,6 +176,8 @@ def find_cues(toks: list[Tok], lo: int, hi: int, cues: Cues) -> list[Cue]:
         if t.kind != "w":
             continue
         low = t.lower
+        if t.cap and i > 0 and toks[i - 1].kind == "w":
+            continue  # inside a name: "the United States", "Says Law"
         if low in cues.verbs:
             out.append(Cue(i, i + 1, "verb"))
         elif low in cues.separable:

@@ -36,8 +36,18 @@ class Tok:
         return self.kind == "w" and self.text[:1].isupper()
 
 
-def _inside(pos: int, segs: Iterable[Segment]) -> bool:
-    return any(s.content_start < pos < s.content_end for s in segs)
+def _settle(pos: int, segs: Iterable[Segment]) -> int | None:
+    """A sentence end moved out of any quote: before its opening mark when it falls just after
+    it, after its closing mark when it falls just before it, and dropped (None) when it falls
+    in the quoted words themselves (a parser splits "“Nee. Nooit.”" in two)."""
+    for s in segs:
+        if s.start < pos < s.end:
+            if pos <= s.content_start:
+                return s.start
+            if pos >= s.content_end:
+                return s.end
+            return None
+    return pos
 
 
 def _own_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
@@ -71,13 +81,16 @@ def sentences(text: str, segs: list[Segment], abbreviations: frozenset[str] = fr
                 e = s.end_char
                 while e < len(text) and text[e] in _CLOSERS:
                     e += 1
-                ends.append(e)
-        except (AttributeError, ValueError):
+                rest = text[e:].lstrip(" \t")
+                if not rest[:1].islower():  # "“Waarom?” vroeg hij": the sentence goes on
+                    ends.append(e)
+        except (AttributeError, ValueError, TypeError):
             ends = []
     if not ends:
         ends = _own_ends(text, abbreviations)
     ends += [m.start() for m in re.finditer(r"\n", text)]
-    ends = sorted({e for e in ends if 0 < e < len(text) and not _inside(e, segs)})
+    settled = (_settle(e, segs) for e in ends if 0 < e < len(text))
+    ends = sorted({e for e in settled if e is not None and 0 < e < len(text)})
     ends.append(len(text))
     out, start = [], 0
     for e in ends:
