@@ -23,6 +23,7 @@ class ActorIndex:
     # heads that never name a political actor ("the Dutch team", "the Chinese economy")
     blocked_heads: frozenset[str] = frozenset()
     of_preps: frozenset[str] = frozenset()
+    places_by_token: dict[int, Actor] = field(default_factory=dict)  # locations with a country
 
     @classmethod
     def build(cls, analysis: Analysis, blocked_heads: frozenset[str] = frozenset(),
@@ -33,8 +34,16 @@ class ActorIndex:
             return idx
         for actor in analysis.actor_mentions:
             m = actor.mention
-            if m is None or actor.kind == "location":
+            if m is None:
                 continue
+            if actor.kind == "location":
+                if actor.country:
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    for t in span or []:
+                        idx.places_by_token.setdefault(t.i, actor)
+                continue
+            if actor.id.startswith("unk:") and not actor.country:
+                continue  # honestly unresolved: no event may rest on it
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -46,10 +55,11 @@ class ActorIndex:
         """The actor(s) a noun phrase names: the one on its head, else those it contains."""
         if head.lemma_.lower() in self.blocked_heads or head.lower_ in self.blocked_heads:
             return []
-        on_head = self.by_token.get(head.i, [])
-        if on_head:
-            return _distinct(on_head[:1])
         tokens = syntax.phrase_tokens(head, self.of_preps)
+        on_head = self.by_token.get(head.i, [])
+        coordinated = any(t.dep_.lower() == "cc" for t in tokens)
+        if on_head and not coordinated:  # "Noord- en Zuid-Korea" names two
+            return _distinct(on_head[:1])
         found: list[tuple[int, Actor]] = []
         for t in tokens:
             for a in self.by_token.get(t.i, []):

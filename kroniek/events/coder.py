@@ -30,6 +30,8 @@ FRAME_MODE = {
                "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"},
     "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"},
 }
+# Frames whose content, when a noun with its own participants, is an event of its own.
+KEEPS_CONTENT = {"ACCUSE", "SUPPORT"}
 # What a frame becomes when its content says more (PLOVER: an announced retreat is CONCEDE).
 FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
 # CAMEO code for a cooperative event turned into AGREE by tense or intent.
@@ -50,8 +52,9 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
     def rank(self) -> tuple[int, int, int, int]:
-        return (1 if self.trigger.particle else 0, 1 if self.sources else 0,
-                1 if self.targets else 0, 0 if self.pattern.objects else -1)
+        specific = 1 if (self.pattern.objects or self.pattern.subjects) else 0
+        return (1 if self.trigger.particle else 0, 1 if self.sources else 0, specific,
+                1 if self.targets else 0)
 
 
 class Coder:
@@ -69,6 +72,7 @@ class Coder:
         self.person_pronouns = w("person_pronouns")
         self.other_pronouns = w("other_pronouns")
         self.fillers = w("fillers")
+        self.quantifiers = w("quantifiers")
         self.separable = bool(self.dict.words.get("separable_prefix", False))
         self.onto = load_ontology()
         self.attacher = Attacher()
@@ -119,7 +123,7 @@ class Coder:
         return all(w in near for w in words)
 
     def _objects_ok(self, p: Pattern, tok: Token) -> bool:
-        if not p.objects and not p.not_objects:
+        if not p.objects and not p.not_objects and not p.subjects:
             return True
         if p.pos == "verb":
             objs = roles.logical_objects(tok)
@@ -128,8 +132,15 @@ class Coder:
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         for o in objs:  # "troops" in "its troops", "soldaten" in "de soldaten"
             lemmas.update(c.lemma_.lower() for c in o.children if c.dep_.lower() == "compound")
+        for o in objs:  # "all of its weapons", "hundreds of prisoners"
+            if o.lemma_.lower() in self.quantifiers:
+                lemmas.update(a.lemma_.lower() for _, a in syntax.prep_args(o))
         if p.objects and not lemmas & p.objects:
             return False
+        if p.subjects and p.pos == "verb":
+            subj = roles.logical_subjects(tok, self.grammar)
+            if not {s.lemma_.lower() for s in subj} & p.subjects:
+                return False
         return not (p.not_objects and lemmas & p.not_objects)
 
     def _side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
@@ -197,6 +208,13 @@ class Coder:
                 frame = cands.get(h.i)
                 if frame is None or frame is c or frame.type not in FRAMES:
                     continue
+                if frame.type in KEEPS_CONTENT and c.pattern.pos == "noun":
+                    # "condemned the killing of civilians by Russian troops": both are coded;
+                    # the condemned is whoever did the killing
+                    if not frame.targets:
+                        frame.targets = [a for a in c.sources
+                                         if a.id not in {s.id for s in frame.sources}]
+                    break
                 c.absorbed = True
                 if not frame.targets:
                     frame.targets = [a for a in (c.targets or [])
@@ -213,6 +231,17 @@ class Coder:
                                                                      if frame.type == c.type
                                                                      else None)
                 break
+
+    def _place_target(self, tok: Token, index: arguments.ActorIndex) -> list[Actor]:
+        """"struck Houthi targets in Yemen": the country of the place the act hangs on."""
+        heads = [tok] + roles.logical_objects(tok) if tok.pos_ != "NOUN" else [tok]
+        for h in heads:
+            for _, arg in syntax.prep_args(h):
+                for t in syntax.expand_conj(arg):
+                    place = index.places_by_token.get(t.i)
+                    if place is not None:
+                        return [place]
+        return []
 
     def _pronoun_resolver(self, index: arguments.ActorIndex) -> arguments.Resolver:
         def resolve(tok: Token) -> list[Actor]:
@@ -247,9 +276,18 @@ class Coder:
         if (c.pattern.needs_target or self.onto.types[c.type].requires_recipient and
                 c.pattern.pos == "noun") and not c.targets:
             return None
+        sources, targets = c.sources, c.targets
+        if c.pattern.symmetric and not c.absorbed:
+            # PLOVER: the parties to a meeting (or joint action) are all actors, no recipient
+            sources, targets = sources + [a for a in targets
+                                          if a.id not in {s.id for s in sources}], []
         m = modality.assess(c.token, self.words)
         etype, mode, cameo = c.type, c.mode, c.cameo
-        if (m.future or m.modality == "intended") and etype in modality.FUTURE_TYPE:
+        if not targets and etype in modality.PLACE_TARGET:
+            targets = self._place_target(c.token, index)
+        if etype in modality.FUTURE_TYPE and (
+                m.future or m.modality == "intended"
+                or (m.modality == "hypothetical" and modality.FUTURE_TYPE[etype] == "AGREE")):
             new = modality.FUTURE_TYPE[etype]
             cameo = AGREE_CAMEO.get(etype) if new == "AGREE" else None
             etype, mode = new, None
@@ -276,13 +314,13 @@ class Coder:
                     reporter_actor = q.speaker
                     break
         conf = c.pattern.confidence
-        if not c.targets:
+        if not targets:
             conf -= 0.1
         if m.modality != "asserted":
             conf -= 0.05
         tok = c.token
         return Event(
-            type=etype, source=c.sources, target=c.targets,
+            type=etype, source=sources, target=targets,
             trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
             sentence=(sent.start_char, sent.end_char), rule=c.pattern.id,
             confidence=max(0.05, min(1.0, conf)), mode=mode, context=context,

@@ -17,6 +17,9 @@ from kroniek.events.syntax import Token
 # future retreats should be coded as CONCEDE".
 FUTURE_TYPE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                "RETREAT": "CONCEDE"}
+# Types whose location, absent a named recipient, names the recipient's country (the gold files
+# and PLOVER practice: "struck targets in Yemen" → YEM).
+PLACE_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ def assess(trigger: Token, w: Words) -> Modality:
     m = Modality()
     near = _aux_and_adverbs(trigger)
     chain = syntax.governing_chain(trigger)
+    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+        # "a meeting ... could take place", "talks are possible": the noun's verb carries it
+        near = near + _aux_and_adverbs(trigger.head)
+        near = near + [c for c in trigger.head.children if c.dep_.lower() in ("acomp", "xcomp")]
     # negation: on the trigger, or on an auxiliary/light verb right above it
     scope = [trigger] + chain[:1] if trigger.pos_ == "NOUN" else [trigger]
     for t in scope:

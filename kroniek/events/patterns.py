@@ -44,6 +44,7 @@ class Pattern:
     context: tuple[str, ...] = ()
     cameo: str | None = None
     objects: frozenset[str] = frozenset()  # if set, the direct object's lemma must be one of these
+    subjects: frozenset[str] = frozenset()  # if set, the logical subject's lemma must be one
     not_objects: frozenset[str] = frozenset()
     needs_target: bool = False
     symmetric: bool = False  # meetings: the "with" party joins the sources when PLOVER says so
@@ -121,6 +122,7 @@ def _pattern(raw: dict[str, Any], lang: str, onto: Ontology,
         mode=mode, context=context, cameo=cameo,
         objects=frozenset(str(o).lower() for o in raw.get("objects") or ()),
         not_objects=frozenset(str(o).lower() for o in raw.get("not_objects") or ()),
+        subjects=frozenset(str(o).lower() for o in raw.get("subjects") or ()),
         needs_target=bool(raw.get("needs_target", False)),
         symmetric=bool(raw.get("symmetric", False)),
         confidence=float(raw.get("confidence", 0.85 if pos == "verb" else 0.75)),
