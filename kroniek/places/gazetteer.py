@@ -165,6 +165,9 @@ def _add_countries(idx: Index, code: str, countries: dict[str, Any], entry: Any)
     for cc, name in territories.items():
         if cc in countries and (e := entry(cc)) is not None:
             idx.add(name, e)
+            if " (" in name:  # "Myanmar (Birma)": both names are in use
+                idx.add(name.split(" (")[0], e)
+                idx.add(name.split(" (")[1].rstrip(")"), e)
     if code != "en":
         return
     import pycountry

@@ -151,6 +151,23 @@ def _score(e: Entry, context: set[str], near: set[str]) -> float:
     return s
 
 
+def _candidates(m: Mention) -> list[Entry]:
+    """A place's own name outranks another place's alternate spelling ("New Delhi", "Islamabad")."""
+    main = [e for e in m.entries if not e.alternate]
+    return main or m.entries
+
+
+def _neighbour_mentions(text: str, found: list[Mention], i: int) -> set[str]:
+    """Countries of a place written next to this one with a comma: "Paris, Texas", "Atlanta, Georgia"."""
+    out: set[str] = set()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(found):
+            a, b = (found[j], found[i]) if j < i else (found[i], found[j])
+            if text[a.end:b.start].strip() == "," and "\n" not in text[a.end:b.start]:
+                out |= {e.iso3 for e in _candidates(found[j]) if e.iso3}
+    return out
+
+
 def find(text: str, code: str, entities: list[Entity] | None = None,
          context_countries: set[str] | None = None) -> list[Place]:
     """Places named in ``text``, each with a name, ISO3 country and a point."""
@@ -158,17 +175,25 @@ def find(text: str, code: str, entities: list[Entity] | None = None,
         return []
     w = words(code)
     found = mentions(text, code, list(entities or []))
-    context = set(context_countries or ())
-    for m in found:  # countries the document names without doubt
-        iso = {e.iso3 for e in m.entries}
-        if len(iso) == 1 and None not in iso and _trusted(m, text, w, set()):
-            context.add(next(iter(iso)))  # type: ignore[arg-type]
+    given = set(context_countries or ())
+    sources: dict[str, set[int]] = {}
+    for i, m in enumerate(found):  # what each mention says about the document's countries
+        cands = _candidates(m)
+        if not cands or not _trusted(m, text, w, set()):
+            continue
+        best = max(cands, key=lambda e: (_score(e, set(), set()), e.population))
+        if best.iso3:
+            sources.setdefault(best.iso3, set()).add(i)
     table = neighbours()
-    near = set().union(*(table.get(c, frozenset()) for c in context)) if context else set()
     out: list[Place] = []
-    for m in found:
+    for i, m in enumerate(found):
+        # a mention is not its own evidence: "Georgia" must not vote for Georgia the country
+        context = given | {c for c, src in sources.items() if src - {i}}
         if not m.entries or not _trusted(m, text, w, context):
             continue
-        best = max(m.entries, key=lambda e: (_score(e, context, near), e.population))
+        near = set().union(*(table.get(c, frozenset()) for c in context)) if context else set()
+        beside = _neighbour_mentions(text, found, i)
+        best = max(_candidates(m), key=lambda e: (_score(e, context, near) + (3.0 if e.iso3 in beside else 0.0),
+                                                  e.population))
         out.append(Place(text[m.start:m.end], m.start, m.end, best.name, best.iso3, best.lat, best.lon))
     return out
