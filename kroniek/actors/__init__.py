@@ -80,6 +80,9 @@ def lookup(name: str, date: PartialDate | None = None, lang: str | None = None,
     idx = build_index(lang, people_path)
     kb = load_kb(people_path)
     key = key_of(name)
+    articles = idx.glue.get("articles", frozenset())
+    while len(key) > 1 and key[0] in articles:  # "het Kremlin", "the White House"
+        key = key[1:]
     r = Resolver(name, idx, kb, date, None)
     sp = Span(name, 0, len(name))
     out: dict[str, Actor] = {}

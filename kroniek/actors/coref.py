@@ -17,7 +17,7 @@ from kroniek.model import Actor
 class DocState:
     persons: list[str] = field(default_factory=list)        # known person ids, in order
     countries: list[str] = field(default_factory=list)      # ISO3, in order of mention
-    surnames: dict[str, str] = field(default_factory=dict)  # surname key -> person id seen
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # surname key -> ids seen
     unknown: dict[str, Actor] = field(default_factory=dict)  # last-name key -> unknown person
 
     def note(self, actor: Actor, surname_key: str | None = None) -> None:
@@ -26,7 +26,9 @@ class DocState:
         if actor.kind == "person" and not actor.id.startswith("unk:"):
             self.persons.append(actor.id)
             if surname_key:
-                self.surnames[surname_key] = actor.id
+                seen = self.surnames.setdefault(surname_key, [])
+                if actor.id not in seen:
+                    seen.append(actor.id)
         if actor.country:
             self.countries.append(actor.country)
 

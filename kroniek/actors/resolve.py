@@ -347,9 +347,8 @@ class Resolver:
     def surname_target(self, m: Match) -> str | None:
         """The person a bare surname points to, or None when it is not clear."""
         key = " ".join(t.key for t in self.tokens[m.i:m.j])
-        if key in self.state.surnames:
-            return self.state.surnames[key]
-        pids = [e.target for e in m.entries if e.kind == "surname"]
+        pids = self.state.surnames.get(key) or [e.target for e in m.entries
+                                                if e.kind == "surname"]
         if len(pids) == 1:
             return pids[0]
         live = [p for p in pids if role_at(self.kb.people[p], self.date)]
