@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 DATA = Path(__file__).resolve().parent / "data"
 SCHEMA_DIR = DATA / "schema"
 PEOPLE_FILE = DATA / "people.yaml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class KB:
     people: dict[str, Person] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     people_file: str | None = None
+    # (country or org, role) -> [(person, role)]: who can fill an office, for fast lookups
+    offices: dict[tuple[str, str], list[tuple[Person, Role]]] = field(default_factory=dict)
 
 
 @cache
@@ -115,7 +118,7 @@ def validate(name: str, data: Any, file: str) -> tuple[list[Any], list[str]]:
 
 def _read(path: Path) -> tuple[Any, list[str]]:
     try:
-        return yaml.safe_load(path.read_text("utf-8")), []
+        return yaml.load(path.read_text("utf-8"), Loader=_LOADER), []  # noqa: S506 (safe)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return None, [f"{path.name}: error K402 invalid actor data: {first}"]
@@ -171,4 +174,8 @@ def load(people_path: str | None = None) -> KB:
                 kb.people[e["id"]] = Person(e["id"], e["name"], e["surname"],
                                             list(e.get("aliases") or []),
                                             [_role(r) for r in e["roles"]], e.get("wikidata"))
+    for person in kb.people.values():
+        for r in person.roles:
+            if r.holder:
+                kb.offices.setdefault((r.holder, r.role), []).append((person, r))
     return kb

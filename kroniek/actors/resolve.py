@@ -164,9 +164,8 @@ class Resolver:
     def holders(self, where: str, roles: list[str]) -> list[Person]:
         """People holding the first of ``roles`` (in order) that anyone held at the date."""
         for role in roles:
-            found = [p for p in self.kb.people.values()
-                     if any(r.role == role and r.holder == where and active(r, self.date)
-                            for r in p.roles)]
+            found = list({p.id: p for p, r in self.kb.offices.get((where, role), ())
+                          if active(r, self.date)}.values())
             if found:
                 return found
         return []
