@@ -224,3 +224,11 @@ def test_accuracy_dutch_table():
 
 def test_accuracy_english_table():
     assert _accuracy("en") >= 0.95
+
+
+def test_sentence_initial_place_preposition_and_blank_ner():
+    text = "In Moskou zei de Franse activist Jean Dupont dat Moskou liegt."
+    out = actors.resolve_mentions(text, "nl", D("2018"), [], people_path=SAMPLE)
+    assert [(a.mention.text, a.id) for a in out] == [
+        ("Moskou", "loc:moskou"), ("Franse activist Jean Dupont", "unk:jean-dupont"),
+        ("Moskou", "RUS-GOV")]

@@ -96,7 +96,7 @@ class Resolver:
         while k >= 0 and (self.tokens[k].key in self.articles or
                           self.tokens[k].key in self.modifiers) and k > i - 3:
             k -= 1
-        return k >= 0 and self.tokens[k].key in self.place and not self.tokens[k].cap
+        return k >= 0 and self.tokens[k].key in self.place
 
     def is_former(self, i: int) -> bool:
         k = i - 1
@@ -322,8 +322,6 @@ class Resolver:
             while end < len(self.tokens) and self.tokens[end].end <= ent.end:
                 end += 1
             return end, None, self._skip_to(ms, k_next, end)
-        if self.entities is not None:
-            return None
         end = j
         while end < len(self.tokens) and (end == j or self.adjacent(end - 1, end)) and (
                 self.tokens[end].cap or (self.tokens[end].key in self.particles and
