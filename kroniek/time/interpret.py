@@ -15,7 +15,7 @@ from collections.abc import Callable
 from kroniek.model import Precision
 from kroniek.time.calendar import Anchor, add_months, fmt, safe_date, week_monday
 from kroniek.time.fallback import parse_absolute
-from kroniek.time.lexicon import Lexicon
+from kroniek.time.lexicon import Lexicon, wordset
 from kroniek.time.patterns import Candidate
 from kroniek.time.tense import Direction
 
@@ -215,7 +215,7 @@ def _relative(kind: str, cand: Candidate, text: str, lex: Lexicon, anchor: Ancho
         got = _period(lex, cand, anchor)
         return (*got, start, end) if got else None
     if kind == "shift_period":
-        if before in {w.lower() for w in lex.words("period_shift_blockers")}:
+        if before in wordset(lex.code, "period_shift_blockers"):
             return None
         got = _period(lex, cand, anchor)
         return (*got, start, end) if got else None
@@ -224,7 +224,7 @@ def _relative(kind: str, cand: Candidate, text: str, lex: Lexicon, anchor: Ancho
         if amount is None:
             return None
         if kind == "ahead":
-            if before in {w.lower() for w in lex.words("ahead_blockers")}:
+            if before in wordset(lex.code, "ahead_blockers"):
                 return None
             if direction(start, end) == "past":
                 return None  # "highest in two years": a stretch of time, not a coming date
@@ -240,7 +240,7 @@ def _relative(kind: str, cand: Candidate, text: str, lex: Lexicon, anchor: Ancho
         d = week_monday(anchor.day + dt.timedelta(weeks=shift)) + dt.timedelta(days=wd)
         return (*anchor.emit(d, "day"), start, end)
     if kind == "deictic":
-        if before in {w.lower() for w in lex.words("deictic_blockers")}:
+        if before in wordset(lex.code, "deictic_blockers"):
             return None
         offset = lex.deictic.get(Lexicon.key(cand.get("deictic") or ""))
         if offset is None:

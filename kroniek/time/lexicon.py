@@ -89,6 +89,13 @@ class Lexicon:
 
 
 @cache
+def wordset(code: str, name: str) -> frozenset[str]:
+    """A word list of the language, lower-cased, for membership tests."""
+    lex = lexicon(code)
+    return frozenset(w.lower() for w in lex.words(name)) if lex else frozenset()
+
+
+@cache
 def lexicon(code: str) -> Lexicon | None:
     """The compiled vocabulary of ``code``, or None when the language has no ``dates.yaml``."""
     raw = lang_data.load(code, "dates")

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any, Literal
 
-from kroniek.time.lexicon import Lexicon, alternation, lexicon
+from kroniek.time.lexicon import Lexicon, alternation, lexicon, wordset
 
 Direction = Literal["past", "future"] | None
 _PUNCT = r"[;:()\[\]!?\u2013\u2014\"\u201c\u201d]"
@@ -52,7 +52,7 @@ def _cues(text: str, left: int, right: int, start: int, end: int, lex: Lexicon,
     for a, b in pieces:
         if rx["future"].search(text, a, b):
             return "future"
-    exceptions = {w.lower() for w in lex.words("past_pattern_exceptions")}
+    exceptions = wordset(lex.code, "past_pattern_exceptions")
     for a, b in pieces:
         if rx["past"].search(text, a, b):
             return "past"
