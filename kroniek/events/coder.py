@@ -73,6 +73,7 @@ class Coder:
         self.other_pronouns = w("other_pronouns")
         self.fillers = w("fillers")
         self.quantifiers = w("quantifiers")
+        self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
         self.onto = load_ontology()
         self.attacher = Attacher()
@@ -103,7 +104,7 @@ class Coder:
             pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
         else:
             return []
-        lemma = tok.lemma_.lower()
+        lemma = tok.lemma_.lower().replace("_", "")  # Alpino: "uit_nodigen", "top_ontmoeting"
         near = syntax.near_words(tok) if pos == "verb" else set()
         found: list[tuple[Pattern, Trigger]] = []
         for p, t in self.dict.candidates(pos, lemma):
@@ -111,12 +112,22 @@ class Coder:
                 found.append((p, t))
         if pos == "noun" and not found and tok.lower_ != lemma:
             found = list(self.dict.candidates(pos, tok.lower_))
+        if pos == "noun" and not found and self.compounds:
+            found = self._compound_head(lemma)
         if pos == "verb" and self.separable:
             for prt in {c.lower_ for c in tok.children
                         if c.dep_.lower() in ("compound:prt", "svp")}:
                 found.extend((p, t) for p, t in self.dict.candidates(pos, prt + lemma)
                              if t.particle is None)
         return found
+
+    def _compound_head(self, lemma: str) -> list[tuple[Pattern, Trigger]]:
+        """Dutch writes compounds as one word: "vredesoverleg" is an "overleg"."""
+        for i in range(3, len(lemma) - 3):
+            found = self.dict.candidates("noun", lemma[i:])
+            if found:
+                return list(found)
+        return []
 
     def _particle_ok(self, particle: str, near: set[str]) -> bool:
         words = [w for w in particle.split() if w not in self.fillers]

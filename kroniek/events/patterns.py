@@ -71,14 +71,18 @@ class Dictionary:
         return len({t.text.lower() for p in self.patterns for t in p.triggers})
 
 
-def _trigger(text: str, lang: str, reflexives: frozenset[str]) -> Trigger:
+def _trigger(text: str, words_cfg: dict[str, Any], reflexives: frozenset[str]) -> Trigger:
     words = text.lower().split()
     words = [w for w in words if w not in reflexives]  # "zich terugtrekken" → "terugtrekken"
     if not words:
         raise ValueError(f"empty trigger {text!r}")
     if len(words) == 1:
         return Trigger(text, words[0])
-    # "carry out", "call for", "call on": base + particle/preposition under it
+    preps = {str(w).lower() for w in words_cfg.get("trigger_preps") or ()}
+    if words_cfg.get("trigger_head") == "last" and words[-1] not in preps:
+        # Dutch puts the verb last in the citation form: "in beslag nemen"
+        return Trigger(text, words[-1], " ".join(words[:-1]))
+    # "carry out", "call for", "aandringen op": base + particle/preposition under it
     return Trigger(text, words[0], " ".join(words[1:]))
 
 
@@ -91,7 +95,7 @@ def _roles(value: Any) -> tuple[str, ...]:
     return tuple(str(v).removeprefix("prep:").lower() for v in items)
 
 
-def _pattern(raw: dict[str, Any], lang: str, onto: Ontology,
+def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
              reflexives: frozenset[str]) -> Pattern:
     pid = str(raw["id"])
     etype = str(raw["type"]).upper()
@@ -111,7 +115,7 @@ def _pattern(raw: dict[str, Any], lang: str, onto: Ontology,
     lemmas = raw.get("nouns") or raw.get("verbs") or []
     if not lemmas:
         raise ValueError(f"{pid}: no verbs or nouns")
-    triggers = tuple(_trigger(str(t), lang, reflexives) for t in lemmas)
+    triggers = tuple(_trigger(str(t), words_cfg, reflexives) for t in lemmas)
     examples = tuple(raw.get("examples") or ())
     if not examples:
         raise ValueError(f"{pid}: a pattern needs at least one example")
@@ -142,7 +146,7 @@ def load(lang: str) -> Dictionary:
     seen: set[str] = set()
     for item in raw.get("patterns") or []:
         try:
-            p = _pattern(item, lang, onto, reflexives)
+            p = _pattern(item, words, onto, reflexives)
         except (KeyError, ValueError, TypeError) as exc:
             raise KroniekError("K401", f"event pattern: {exc}",
                                file=f"lang/{lang}/events.yaml") from None

@@ -1,0 +1,137 @@
+"""Event coder benchmark: speed against the language pipeline alone, and quality figures.
+
+    .venv/bin/python bench/bench_events.py            # timing + gold + PLOVER manual examples
+    .venv/bin/python bench/bench_events.py --write    # also writes bench/results/events.{md,json}
+
+Speed: the spaCy pipeline alone (parse of every gold text, batched) against the event stage alone
+on the same parsed analyses (actors, time, places and quotes run beforehand and are not timed).
+Quality: ``kroniek.events.evaluate.run`` on tests/gold/events-{en,nl}.jsonl, and type accuracy on
+the example sentences quoted in the PLOVER manual (English; not used for tuning).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kroniek import events as events_stage  # noqa: E402
+from kroniek.config import load as load_config  # noqa: E402
+from kroniek.events import evaluate  # noqa: E402
+from kroniek.model import Analysis, Document, PartialDate  # noqa: E402
+from kroniek.pipeline import Pipeline  # noqa: E402
+
+MANUAL = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_MANUAL.tex"
+# The manual's quoted example sentences, with the category the manual itself assigns them
+# (text around the quote). Fragments without an event ("announced...would withdraw troops")
+# and commented-out lines are left out; "none" = the manual says nothing is coded.
+MANUAL_LABELS = {
+    "The United States and France accused Russia": "ACCUSE",
+    "President Obama met with Japanese Prime Minister Abe at the White House": "CONSULT",
+    "Russia and the United States": "AGREE",
+    "The Paris Club has agreed to forgive": "AID",
+    "rescued 10 hostages": "AID",
+    "Police in Barcelona freed 10 human trafficking victims": "AID",
+    "military units in the area were activated and returned fire on the rebels": "ASSAULT",
+    "Members of the G-7 will meet in Ottawa next month": "AGREE",
+    "police pushed back protesters": "COERCE",
+    "Thus far, fighting has not re-emerged in the tense region": "none",
+    "mudslides destroyed dozens of houses": "none",
+}
+
+
+def manual_examples() -> list[tuple[str, str]]:
+    if not MANUAL.is_file():
+        return []
+    lines = [ln for ln in MANUAL.read_text("utf-8").splitlines() if not ln.lstrip().startswith("%")]
+    text = "\n".join(lines)
+    quotes = re.findall(r"``(.+?)(?:''|\")", text)
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for q in quotes:
+        clean = re.sub(r"\\emph\{([^}]*)\}", r"\1", q)
+        clean = clean.replace("\\ldots", "...").replace("\\dots", "...").replace("\\$", "$")
+        clean = clean.replace("’", "'").strip()
+        for key, label in MANUAL_LABELS.items():
+            if key in clean and key not in seen:
+                seen.add(key)
+                out.append((clean, label))
+    return out
+
+
+def manual_accuracy(pipe: Pipeline) -> dict:
+    rows = []
+    ok = 0
+    for text, label in manual_examples():
+        a = pipe.analyse(Document(id="manual", text=text, lang="en",
+                                  date=PartialDate.parse("2021-09")))
+        types = sorted({e.type for e in a.events})
+        hit = (not types) if label == "none" else label in types
+        ok += hit
+        rows.append({"text": text, "expected": label, "predicted": types, "correct": hit})
+    return {"examples": len(rows), "correct": ok,
+            "type_accuracy": round(ok / len(rows), 3) if rows else None, "rows": rows}
+
+
+def timing(pipe: Pipeline, lang: str, texts: list[str], repeat: int = 3) -> dict:
+    nlp = pipe.nlp(lang)
+    t_nlp = min(_time(lambda: list(nlp.pipe(texts))) for _ in range(repeat))
+    stages = pipe.stages(lang)
+    analyses = []
+    for doc, text in zip(nlp.pipe(texts), texts, strict=True):
+        a = Analysis(doc=Document(id="b", text=text, lang=lang), lang=lang, nlp_doc=doc)
+        a.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        for stage in stages[:-1]:
+            stage(a)
+        analyses.append(a)
+    ev = events_stage.create(lang, pipe.config)
+
+    def run_events() -> None:
+        for a in analyses:
+            ev(a)
+
+    t_ev = min(_time(run_events) for _ in range(repeat))
+    return {"texts": len(texts), "nlp_s": round(t_nlp, 4), "events_s": round(t_ev, 4),
+            "events_over_nlp": round(t_ev / t_nlp, 4) if t_nlp else None}
+
+
+def _time(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str]) -> int:
+    cfg = load_config()
+    pipe = Pipeline(cfg)
+    result: dict = {"gold": {}, "timing": {}}
+    for lang in ("en", "nl"):
+        gold = ROOT / "tests" / "gold" / f"events-{lang}.jsonl"
+        if not gold.is_file():
+            continue
+        r = evaluate.run(str(gold), cfg)
+        r.pop("errors", None)
+        result["gold"][lang] = r
+        print(evaluate.report(r), "\n")
+        texts = [row["text"] for row in evaluate.load_gold(str(gold))]
+        result["timing"][lang] = timing(pipe, lang, texts)
+        t = result["timing"][lang]
+        print(f"[{lang}] language pipeline alone: {t['nlp_s']:.3f}s for {t['texts']} texts; "
+              f"event step: {t['events_s']:.3f}s ({100 * (t['events_over_nlp'] or 0):.1f}% of it)")
+    result["plover_manual"] = manual_accuracy(pipe)
+    m = result["plover_manual"]
+    print(f"PLOVER manual examples: {m['correct']}/{m['examples']} types right")
+    if "--write" in argv:
+        out = ROOT / "bench" / "results"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "events.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
