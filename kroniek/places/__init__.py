@@ -11,9 +11,10 @@ from typing import Any
 
 from kroniek import lang as lang_data
 from kroniek.model import Analysis, Entity, Place
+from kroniek.nlp.tree import governs
 from kroniek.places.gazetteer import index
 from kroniek.places.matcher import find as _find
-from kroniek.time import sentences as _sentences
+from kroniek.text import sentences as _sentences
 
 __all__ = ["attached", "create", "find"]
 
@@ -60,22 +61,6 @@ def _locative(text: str, place: Place, lang: str) -> bool:
     return bool(m and m.group(1) in {w.lower() for w in data.get("locative_before") or []})
 
 
-def _governed_by(nlp_doc: Any, place: Place, trigger: tuple[int, int]) -> bool:
-    try:
-        span = nlp_doc.char_span(place.start, place.end, alignment_mode="expand")
-        node = span.root if span is not None else None
-        triggers = {t.i for t in nlp_doc if trigger[0] <= t.idx < trigger[1]}
-        for _ in range(4):
-            if node is None or node.head.i == node.i:
-                return False
-            node = node.head
-            if node.i in triggers:
-                return True
-    except (AttributeError, ValueError, IndexError):
-        return False
-    return False
-
-
 def attached(analysis: Analysis, start: int, end: int) -> Place | None:
     """The place of the clause at ``[start, end)``: in its sentence, preferring one the parse
     hangs on the trigger, then one after a locative word ("in Singapore", "aan de grens met"),
@@ -88,7 +73,7 @@ def attached(analysis: Analysis, start: int, end: int) -> Place | None:
         return None
 
     def rank(p: Place) -> tuple[int, int, int]:
-        governed = analysis.nlp_doc is not None and _governed_by(analysis.nlp_doc, p, (start, end))
+        governed = analysis.nlp_doc is not None and governs(analysis.nlp_doc, p.start, p.end, (start, end))
         distance = max(p.start - end, start - p.end, 0)
         return (0 if governed else 1, 0 if _locative(text, p, analysis.lang) else 1, distance)
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from kroniek.model import Analysis, DateMention, PartialDate
-from kroniek.time import sentences as _sentences
+from kroniek.nlp.tree import governs
+from kroniek.text import sentences as _sentences
 from kroniek.time.calendar import Anchor
 from kroniek.time.interpret import interpret
 from kroniek.time.lexicon import lexicon
@@ -60,24 +61,6 @@ def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
     return stage
 
 
-def _governed_by(nlp_doc: Any, mention: DateMention, trigger: tuple[int, int]) -> bool:
-    """Whether the parse attaches the expression (directly or through a preposition) to the trigger."""
-    try:
-        span = nlp_doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        head = span.root if span is not None else None
-        triggers = {t.i for t in nlp_doc if trigger[0] <= t.idx < trigger[1]}
-        node = head
-        for _ in range(4):
-            if node is None or node.head.i == node.i:
-                return False
-            node = node.head
-            if node.i in triggers:
-                return True
-    except (AttributeError, ValueError, IndexError):
-        return False
-    return False
-
-
 def attached(analysis: Analysis, start: int, end: int) -> DateMention | None:
     """The temporal expression of the clause at ``[start, end)`` (an event's trigger or clause).
 
@@ -93,7 +76,7 @@ def attached(analysis: Analysis, start: int, end: int) -> DateMention | None:
     if not inside:
         return None
     if analysis.nlp_doc is not None:
-        governed = [d for d in inside if _governed_by(analysis.nlp_doc, d, (start, end))]
+        governed = [d for d in inside if governs(analysis.nlp_doc, d.start, d.end, (start, end))]
         if governed:
             inside = governed
 

@@ -1,0 +1,24 @@
+"""Small questions asked of a dependency parse, shared by the stages that attach things to events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def governs(nlp_doc: Any, start: int, end: int, trigger: tuple[int, int], depth: int = 4) -> bool:
+    """Whether the phrase at ``[start, end)`` hangs (within ``depth`` steps up the tree) on a
+    token of ``trigger``: a parse says which clause a date or place belongs to, which nearness
+    alone cannot when one sentence holds two events."""
+    try:
+        span = nlp_doc.char_span(start, end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        triggers = {t.i for t in nlp_doc if trigger[0] <= t.idx < trigger[1]}
+        for _ in range(depth):
+            if node is None or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.i in triggers:
+                return True
+    except (AttributeError, ValueError, IndexError):
+        return False
+    return False
