@@ -112,12 +112,15 @@ def _emit(columns: list[str], rows: list[tuple], fmt: str, title: str) -> None:
         from rich.console import Console
         from rich.table import Table
 
+        console = Console()
+        if not console.is_terminal:
+            console.width = 200  # piped output: no terminal width to respect, do not fold text
         table = Table(title=f"{title} ({len(rows)})", show_lines=False)
         for c in columns:
             table.add_column(c, overflow="fold")
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+        console.print(table)
 
 
 def _store(args: argparse.Namespace) -> Any:
