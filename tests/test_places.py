@@ -55,3 +55,15 @@ def test_bad_input_gives_nothing_not_a_traceback() -> None:
     assert find("", "nl") == []
     assert find("Parijs", "xx") == []
     assert find(None, "en") == []  # type: ignore[arg-type]
+
+
+def test_a_month_read_as_a_date_is_not_a_place():
+    from kroniek.config import load
+    from kroniek.model import Document, PartialDate
+    from kroniek.pipeline import Pipeline
+
+    doc = Document(id="m", text="The United States invaded Iraq in March 2003, officials said.",
+                   date=PartialDate.parse("2003"), lang="en")
+    a = Pipeline(load(env={})).analyse(doc)
+    assert [(d.text, d.value) for d in a.dates] == [("March 2003", "2003-03")]
+    assert "March" not in [p.text for p in a.places]

@@ -43,10 +43,15 @@ def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
 
     def stage(analysis: Analysis) -> None:
         try:
-            analysis.places = _find(analysis.doc.text or "", analysis.lang, analysis.entities,
-                                    _actor_countries(analysis))
+            found = _find(analysis.doc.text or "", analysis.lang, analysis.entities,
+                          _actor_countries(analysis))
         except (KeyError, ValueError, TypeError):
-            analysis.places = []
+            found = []
+        # The time stage ran first: a word it read as a date ("in March", "op Pasen") is not a
+        # place, whatever town happens to share the name.
+        dates = [(d.start, d.end) for d in analysis.dates]
+        analysis.places = [p for p in found
+                           if not any(s < p.end and p.start < e for s, e in dates)]
 
     return stage
 
