@@ -44,6 +44,55 @@ def dutch_inflected(adj: str) -> str:
     return adj + "e"
 
 
+# Plural demonyms ("Georgians", "Kenianen") derived from adjectives and names when the curated
+# file lists none: suffix -> replacement, tried in order; the first that fits wins.
+_PLURAL_FROM_ADJ = {
+    "en": (("an", "ans"), ("i", "is")),
+    "nl": (("aans", "anen"), ("ees", "ezen"), ("ijns", "ijnen"), ("aams", "amers")),
+}
+_PLURAL_FROM_NAME = {"nl": (("ië", "iërs"),), "en": ()}
+
+
+def derived_people(lang: str, adjectives: list[str], names: list[str]) -> list[str]:
+    """Plural demonyms a regular suffix rule gives; only used where none is curated."""
+    out: list[str] = []
+    for source, rules in ((adjectives, _PLURAL_FROM_ADJ[lang]), (names, _PLURAL_FROM_NAME[lang])):
+        for word in source:
+            if " " in word:
+                continue
+            for suffix, plural in rules:
+                if word.endswith(suffix):
+                    out.append(word[:-len(suffix)] + plural)
+                    break
+    return out
+
+
+def _fold(word: str) -> str:
+    return re.sub(r"[\W_]+", " ", word.lower()).strip()
+
+
+def _drop_collisions(out: list[dict[str, Any]], derived: dict[tuple[str, str], list[str]]) -> None:
+    """A derived demonym that spells another country's name, adjective or seat is not added."""
+    owners: dict[str, set[str]] = {}
+    for entry in out:
+        for key in ("names", "adjectives", "people", "government"):
+            for vals in (entry.get(key) or {}).values():
+                for v in vals:
+                    owners.setdefault(_fold(v), set()).add(entry["id"])
+    by_id = {e["id"]: e for e in out}
+    for (iso3, lang), words in sorted(derived.items()):
+        keep = [w for w in words if owners.get(_fold(w), {iso3}) <= {iso3}]
+        if keep:
+            entry = by_id[iso3]
+            people = entry.setdefault("people", {})
+            people[lang] = _uniq(keep)
+            order = ("id", "iso2", "name", "wikidata", "names", "adjectives", "people")
+            items = sorted(entry.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order
+                           else len(order))
+            entry.clear()
+            entry.update(items)
+
+
 def _split(name: str) -> list[str]:
     """CLDR writes some names as "Myanmar (Birma)": both parts are names."""
     m = re.match(r"^(.*?)\s*\((.*)\)$", name)
@@ -68,6 +117,7 @@ def build() -> str:
     rows += [(iso3, cur["iso2"], cur["name"]) for iso3, cur in curated.items()
              if pycountry.countries.get(alpha_3=iso3) is None]
     out: list[dict[str, Any]] = []
+    derived: dict[tuple[str, str], list[str]] = {}
     for iso3, iso2, fixed_name in sorted(rows):
         cur = curated.get(iso3) or {}
         pc = pycountry.countries.get(alpha_3=iso3)
@@ -96,6 +146,9 @@ def build() -> str:
                 adj = [form for a in adj for form in (a, dutch_inflected(a))]
             fields["adjectives"][lang] = _uniq(adj)
             fields["people"][lang] = _uniq(lc.get("people", []))
+            if not fields["people"][lang]:
+                derived[(iso3, lang)] = derived_people(lang, list(lc.get("adj", [])),
+                                                       fields["names"][lang])
             fields["government"][lang] = _uniq(lc.get("gov", []))
             fields["military"][lang] = _uniq(lc.get("mil", []))
             fields["legislature"][lang] = _uniq(lc.get("leg", []))
@@ -104,6 +157,7 @@ def build() -> str:
             if kept:
                 entry[key] = kept
         out.append(entry)
+    _drop_collisions(out, derived)
     header = HEADER.format(babel=version("babel"), pycountry=version("pycountry"))
     return header + yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=100)
 

@@ -32,12 +32,15 @@ def _people_path(config: dict[str, Any] | None) -> str | None:
 
 def resolve_mentions(text: str, lang: str, date: PartialDate | None,
                      entities: list[Entity] | None = None,
-                     people_path: str | None = None) -> list[Actor]:
-    """Every actor mention in ``text`` (one :class:`Actor` per mention, in text order)."""
+                     people_path: str | None = None, nlp_doc: Any = None) -> list[Actor]:
+    """Every actor mention in ``text`` (one :class:`Actor` per mention, in text order).
+
+    ``nlp_doc`` (a spaCy Doc of ``text``) is optional: with it, a capital's grammatical role
+    decides place versus government, and sentences come from the parse."""
     if not isinstance(text, str) or not text.strip():
         return []
     idx = build_index(lang if lang in ("nl", "en") or _has_pack(lang) else None, people_path)
-    return Resolver(text, idx, load_kb(people_path), date, entities).run()
+    return Resolver(text, idx, load_kb(people_path), date, entities, nlp_doc).run()
 
 
 def _has_pack(lang: str | None) -> bool:

@@ -17,6 +17,7 @@ from kroniek.model import Actor
 class DocState:
     persons: list[str] = field(default_factory=list)        # known person ids, in order
     countries: list[str] = field(default_factory=list)      # ISO3, in order of mention
+    country_at: list[int] = field(default_factory=list)     # where each of those was named
     surnames: dict[str, list[str]] = field(default_factory=dict)  # surname key -> ids seen
     unknown: dict[str, Actor] = field(default_factory=dict)  # last-name key -> unknown person
 
@@ -31,6 +32,11 @@ class DocState:
                     seen.append(actor.id)
         if actor.country:
             self.countries.append(actor.country)
+            self.country_at.append(actor.mention.start if actor.mention else -1)
+
+    def countries_since(self, offset: int) -> list[str]:
+        """Countries named at or after ``offset`` (the current sentence), in order."""
+        return [c for c, at in zip(self.countries, self.country_at, strict=True) if at >= offset]
 
     def distinct_countries(self) -> list[str]:
         return list(dict.fromkeys(self.countries))

@@ -15,12 +15,14 @@ from typing import Any
 from kroniek import lang as lang_data
 from kroniek.actors.kb import KB
 from kroniek.actors.kb import load as load_kb
-from kroniek.actors.normalize import Token, case_signature, key_of
+from kroniek.actors.normalize import Token, case_signature, fold, key_of
 
 # Entry kinds, in the order that decides between entries on the same words.
 KINDS = ("person", "org", "country", "seat", "cref", "adj", "people", "agent", "org_seat",
          "surname")
 _PRIORITY = {k: i for i, k in enumerate(KINDS)}
+# What a Dutch genitive -s may attach to: "Ruslands", "Poetins", "Vladimir Poetins".
+GENITIVE_KINDS = frozenset({"person", "surname", "country"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Index:
     glue: dict[str, frozenset[tuple[str, ...]] | frozenset[str]] = field(default_factory=dict)
     stop_names: frozenset[str] = frozenset()
     surname_people: dict[str, list[str]] = field(default_factory=dict)
+    genitive_s: bool = False  # the language marks possession with a bare -s ("Ruslands")
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = key_of(phrase)
@@ -67,6 +70,29 @@ class Index:
                 continue
             window = tokens[i:i + n]
             fits = [e for e in bucket if _case_fits(e.sig, window)]
+            if fits:
+                return n, fits
+        return None
+
+
+    def match_genitive(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]] | None:
+        """A name, surname or country with a genitive -s on its last word ("Poetins")."""
+        first = tokens[i].key
+        lengths = set(self.lengths.get(first, ()))
+        if len(tokens[i].text) > 4:
+            lengths.update(n for n in self.lengths.get(fold(tokens[i].text[:-1]), ()) if n == 1)
+        for n in sorted(lengths, reverse=True):
+            if i + n > len(tokens):
+                continue
+            last = tokens[i + n - 1]
+            if not (last.cap and len(last.text) > 4 and last.text.endswith("s")):
+                continue
+            stem = fold(last.text[:-1])
+            bucket = self.keys.get(tuple(t.key for t in tokens[i:i + n - 1]) + (stem,))
+            if not bucket:
+                continue
+            window = tokens[i:i + n]
+            fits = [e for e in bucket if e.kind in GENITIVE_KINDS and _case_fits(e.sig, window)]
             if fits:
                 return n, fits
         return None
@@ -141,6 +167,11 @@ def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
         glue["linkers"].update(key_of(w) for w in data.get("linkers", []))
         glue["possessive"].update(data.get("possessive", []))
         stop.update(key_of(w)[0] for w in data.get("stop_names", []) if key_of(w))
+        idx.genitive_s = idx.genitive_s or bool(data.get("genitive_s"))
+        home = data.get("home") or {}
+        if home.get("country"):
+            glue["home_country"].add(home["country"])
+            glue["home_words"].update(key_of(w) for w in home.get("words", []))
     idx.glue = {k: frozenset(v) for k, v in glue.items()}
     idx.stop_names = frozenset(stop)
 

@@ -11,7 +11,9 @@ Dupont"). Offices become the person who held them at the document date when exac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from kroniek.actors.context import ParseRoles, dominant
 from kroniek.actors.coref import DocState
 from kroniek.actors.dates import active, last_role, role_at
 from kroniek.actors.index import Entry, Index
@@ -29,6 +31,7 @@ class Match:
     i: int
     j: int
     entries: list[Entry]
+    genitive: bool = False  # "Ruslands", "Poetins": the name owns what follows
 
     def first(self, *kinds: str) -> Entry | None:
         for e in self.entries:
@@ -42,8 +45,12 @@ def scan(idx: Index, tokens: list[Token]) -> list[Match]:
     i, n = 0, len(tokens)
     while i < n:
         hit = idx.match_at(tokens, i)
+        genitive = False
+        if hit is None and idx.genitive_s and tokens[i].cap:
+            hit = idx.match_genitive(tokens, i)
+            genitive = hit is not None
         if hit:
-            out.append(Match(i, i + hit[0], hit[1]))
+            out.append(Match(i, i + hit[0], hit[1], genitive))
             i += hit[0]
         else:
             i += 1
@@ -54,8 +61,9 @@ class Resolver:
     """Resolves one text; cheap to make (the index and KB are shared and read-only)."""
 
     def __init__(self, text: str, idx: Index, kb: KB, date: PartialDate | None,
-                 entities: list[Entity] | None) -> None:
+                 entities: list[Entity] | None, nlp_doc: Any = None) -> None:
         self.text, self.idx, self.kb, self.date = text, idx, kb, date
+        self.roles = ParseRoles(nlp_doc)
         self.tokens = tokenize(text)
         self.entities = entities
         self.per_starts = {e.start: e for e in entities or [] if e.label == "PER"}
@@ -70,6 +78,8 @@ class Resolver:
         self.linkers = g.get("linkers", frozenset())
         self.locators = g.get("locators", frozenset())
         self.possessive = g.get("possessive", frozenset())
+        self.home = next(iter(g.get("home_country", ())), None)
+        self.home_words = g.get("home_words", frozenset())
 
     # ---------------------------------------------------------------- small helpers
     def gap(self, a: int, b: int) -> str:
@@ -193,6 +203,10 @@ class Resolver:
         # 1. holder + agent: "Russische minister", "Russia's foreign minister", "VN-chef"
         if mod and agent_next and nxt and self.links_forward(m, nxt):
             return self.office(ms, k, k + 1, mod, agent_next, m.i)
+        # 1b. a person's genitive + agent: "Trump's administration", "Poetins regering"
+        owner = m.first("person", "surname")
+        if owner and agent_next and nxt and self.possessive_link(m, nxt):
+            return self.owned_office(ms, k, owner, agent_next, covered)
         agent = m.first("agent")
         # 2. agent + van/of + holder: "de president van Rusland"
         if agent:
@@ -201,6 +215,26 @@ class Resolver:
                 return self.office(ms, k, k + 1, link, agent, m.i)
             return self.bare_agent(ms, k, agent)
         return self.single(m, covered, k + 1)
+
+    def possessive_link(self, m: Match, nxt: Match) -> bool:
+        """``m`` owns ``nxt``: a genitive -s ("Poetins regering") or 's ("Trump's cabinet")."""
+        if m.genitive:
+            return nxt.i == m.j and self.adjacent(m.j - 1, nxt.i)
+        between = self.tokens[m.j:nxt.i]
+        return (len(between) == 1 and between[0].key == "s" and
+                self.gap(m.j - 1, m.j).strip() in self.possessive)
+
+    def owned_office(self, ms: list[Match], k: int, owner: Entry, agent: Entry,
+                     covered: set[int]) -> int:
+        """The person stays a mention of their own; the office is their country's."""
+        before = len(self.out)
+        self.single(ms[k], covered, k + 1)
+        person = self.out[-1] if len(self.out) > before else None
+        if person is None or person.kind != "person" or not person.country:
+            return k + 1
+        holder = Entry("country", person.country, (), person.country)
+        nxt = ms[k + 1]
+        return self.office(ms, k + 1, k + 1, holder, agent, nxt.i)
 
     def links_forward(self, m: Match, nxt: Match) -> bool:
         j = m.j
@@ -396,13 +430,58 @@ class Resolver:
                 self.emit(self.person(pid, sp))
                 return k + 1
         countries = self.state.distinct_countries()
-        if len(countries) == 1:
-            self.emit(self.office_actor(countries[0], False, spec, former, sp))
+        chosen = self.pick_country(m, countries)
+        if chosen is not None:
+            self.emit(self.office_actor(chosen, False, spec, former, sp))
         else:
             sector = spec.get("sector", "GOV")
             cands = [f"{c}-{sector}" for c in countries]
             self.emit(self.group(None, sector, sp, cands))
         return k + 1
+
+    def pick_country(self, m: Match, countries: list[str]) -> str | None:
+        """Whose "het kabinet" / "parliament" this is, when the document has said enough.
+
+        One country so far: that one. Several: the only one named earlier in the same
+        sentence ("Theresa May told parliament"); else the language's home country for the
+        words its press uses for home institutions ("het kabinet" in Dutch news); else the
+        country that clearly dominates the document so far. Otherwise None (candidates)."""
+        if len(countries) <= 1:
+            return countries[0] if countries else None
+        start = self.tokens[m.i].start
+        here = self.state.countries_since(self.sentence_start(start))
+        if len(set(here)) == 1:
+            return here[0]
+        if self.home in countries and tuple(t.key for t in self.tokens[m.i:m.j]) in \
+                self.home_words:
+            return self.home
+        return dominant(self.state.countries)
+
+    def sentence_start(self, pos: int) -> int:
+        """Offset where the sentence holding ``pos`` begins (the parse's, else punctuation)."""
+        found = self.roles.sentence_start(pos)
+        if found is not None:
+            return found
+        k = pos
+        while k > 0:
+            ch = self.text[k - 1]
+            if ch in ".!?\n" and (k >= len(self.text) or self.text[k].isspace()):
+                return k
+            k -= 1
+        return 0
+
+    def seat_is_place(self, m: Match) -> bool:
+        """A capital as a place ("in Moskou") rather than its government ("Moskou reageerde").
+
+        The parse decides when it has a clear answer (subject or object: the government; a
+        noun under a place preposition: the place); otherwise the preposition before it does.
+        A visit's destination ("bezocht Den Haag", "visited Moscow") is an object, so it is
+        the host government, which is what an event coder wants as the target."""
+        sp = self.span(m.i, m.j)
+        verdict = self.roles.place_or_actor(sp.start, sp.end, self.place)
+        if verdict is not None:
+            return verdict == "place"
+        return self.is_place(m.i)
 
     def single(self, m: Match, covered: set[int], k_next: int) -> int:
         e = m.entries[0]
@@ -423,7 +502,7 @@ class Resolver:
         elif e.kind in ("seat", "org_seat"):
             if self.name_neighbour(m, covered) or self.inside_larger_entity(m):
                 return k_next
-            if self.is_place(m.i):
+            if self.seat_is_place(m):
                 country = e.target if e.kind == "seat" else None
                 self.out.append(Actor(f"loc:{slug(sp.text)}", sp.text, "location", country,
                                       None, None, sp))

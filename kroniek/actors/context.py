@@ -1,0 +1,83 @@
+"""What the sentence around a mention says about it: the parse's grammatical role, the
+sentence it is in, and which country a document is mostly about.
+
+The parse (``analysis.nlp_doc``, a spaCy Doc with UD labels, or spaCy's English labels) is
+optional: every question here answers None without one, and the resolver then falls back to
+its preposition rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from typing import Any
+
+from kroniek.actors.normalize import fold
+
+# Subjects and objects: a capital in these roles acts ("Moskou reageerde", "sanctioned Moscow").
+_CORE = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obj", "dobj", "iobj",
+                   "poss", "nmod:poss"})
+_OBLIQUE = frozenset({"obl", "obl:arg", "obl:agent", "nmod", "pobj"})
+
+
+class ParseRoles:
+    """Reads a parse once per document; each question is a span lookup."""
+
+    def __init__(self, nlp_doc: Any) -> None:
+        self.doc = nlp_doc
+        self._starts: list[int] | None = None
+
+    def sentence_start(self, pos: int) -> int | None:
+        if self.doc is None:
+            return None
+        try:
+            if self._starts is None:
+                self._starts = [s.start_char for s in self.doc.sents]
+        except (AttributeError, ValueError):
+            self.doc = None
+            return None
+        k = bisect_right(self._starts, pos) - 1
+        return self._starts[k] if k >= 0 else None
+
+    def place_or_actor(self, start: int, end: int,
+                       place_preps: frozenset[str]) -> str | None:
+        """"place", "actor", or None when the parse says nothing clear."""
+        if self.doc is None:
+            return None
+        try:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            tok = span.root if span is not None else None
+            if tok is None:
+                return None
+            hops = 0
+            while tok.dep_.lower() in ("conj", "flat", "flat:name", "appos") and \
+                    tok.head.i != tok.i and hops < 4:  # "Seoul and Washington agreed"
+                tok, hops = tok.head, hops + 1
+            dep = tok.dep_.lower()
+            if dep in _CORE:
+                return "actor"
+            if dep not in _OBLIQUE:
+                return None
+            if dep == "pobj":
+                prep = tok.head
+                if prep.dep_.lower() == "agent":  # "sanctioned by Washington"
+                    return "actor"
+            else:
+                cases = [c for c in tok.children if c.dep_.lower() == "case" and c.i < tok.i]
+                if not cases:
+                    return None
+                prep = cases[0]
+            return "place" if fold(prep.text) in place_preps else "actor"
+        except (AttributeError, ValueError, IndexError):
+            return None
+
+
+def dominant(countries: list[str]) -> str | None:
+    """The country a document is clearly about: named at least twice, and at least twice as
+    often as any other."""
+    counts = Counter(countries).most_common(2)
+    if not counts or counts[0][1] < 2:
+        return None
+    if len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
+        return None
+    return counts[0][0]
