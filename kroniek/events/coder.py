@@ -34,6 +34,8 @@ FRAME_MODE = {
 KEEPS_CONTENT = {"ACCUSE", "SUPPORT"}
 # What a frame becomes when its content says more (PLOVER: an announced retreat is CONCEDE).
 FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
+# Links across which a noun is no longer part of another trigger's argument.
+STOP_ABSORB = {"relcl", "acl:relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"}
 # CAMEO code for a cooperative event turned into AGREE by tense or intent.
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 
@@ -50,6 +52,7 @@ class Candidate:
     cameo: str | None
     absorbed: bool = False
     notes: list[str] = field(default_factory=list)
+    denied_by: Token | None = None  # "Israel denied that its air force struck ...": the denial
 
     def rank(self) -> tuple[int, int, int, int]:
         specific = 1 if (self.pattern.objects or self.pattern.subjects) else 0
@@ -65,13 +68,14 @@ class Coder:
         self.dict: Dictionary = load_patterns(lang)
         w = self.dict.word_set
         self.grammar = roles.Grammar(w("agent_preps"), w("light_verbs"), w("of_preps"),
-                                     w("between_preps"))
+                                     w("between_preps"), w("carrier_preps"))
         self.words = modality.Words(w("negation"), w("negative_det"), w("hypothetical"),
                                     w("conditional"), w("intent"), w("future"), w("speech"),
                                     w("according"))
         self.person_pronouns = w("person_pronouns")
         self.other_pronouns = w("other_pronouns")
         self.fillers = w("fillers")
+        self.denial = w("denial")
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
@@ -194,6 +198,9 @@ class Coder:
             if c is not None:
                 cands[tok.i] = c
         self._drop_light_verbs(cands)
+        self._absorb_same_type(cands)
+        self._apply_denials(cands)
+        self._clause_targets(cands, index, pronoun)
         self._fold_frames(cands)
         out: list[Event] = []
         for c in cands.values():
@@ -213,8 +220,71 @@ class Coder:
                    for o in cands.values()):
                 del cands[i]
 
+    def _absorb_same_type(self, cands: dict[int, Candidate]) -> None:
+        """"killed by a drone strike", "did not meet during the summit": a noun trigger inside
+        an argument of a trigger of the same type names the same happening, not a second one."""
+        for c in cands.values():
+            if c.pattern.pos != "noun" or c.absorbed:
+                continue
+            t = c.token
+            for _ in range(4):
+                if t.head is t or t.dep_.lower() in STOP_ABSORB:
+                    break
+                t = t.head
+                other = cands.get(t.i)
+                if other is None or other is c or other.absorbed:
+                    continue
+                if other.type == c.type:
+                    c.absorbed = True
+                    if not other.sources:
+                        other.sources = c.sources
+                    if not other.targets:
+                        other.targets = [a for a in c.targets
+                                         if a.id not in {s.id for s in other.sources}]
+                    if other.mode is None:
+                        other.mode = c.mode
+                break
+
+    def _apply_denials(self, cands: dict[int, Candidate]) -> None:
+        """A denied event is the event, negated and reported; the denial is no REJECT of its own
+        when it denies a stated happening ("ontkent dat het leger ... heeft gebombardeerd")."""
+        if not self.denial:
+            return
+        for i, d in list(cands.items()):
+            if d.token.lemma_.lower() not in self.denial:
+                continue
+            content = [c for c in cands.values() if c is not d and not c.absorbed
+                       and d.token in syntax.governing_chain(c.token, limit=3)]
+            if not content:
+                continue
+            for c in content:
+                c.denied_by = d.token
+                if not c.sources:
+                    c.sources = d.sources
+            del cands[i]
+
+    def _clause_targets(self, cands: dict[int, Candidate], index: arguments.ActorIndex,
+                        pronoun: arguments.Resolver) -> None:
+        """"promised that Ukraine would join", "warned that North Korea would face ...": the
+        subject of a frame's content clause is whom the promise or warning is about."""
+        for c in cands.values():
+            if c.type not in FRAMES or c.targets or c.pattern.pos != "verb":
+                continue
+            for ch in c.token.children:
+                if ch.dep_.lower() != "ccomp":
+                    continue
+                subj = roles.logical_subjects(ch, self.grammar)
+                found = arguments.resolve(subj, index, pronoun) if subj else []
+                src = {a.id for a in c.sources}
+                found = [a for a in found if a.id not in src]
+                if found:
+                    c.targets = found
+                    break
+
     def _fold_frames(self, cands: dict[int, Candidate]) -> None:
         for c in cands.values():
+            if c.absorbed:
+                continue
             for h in syntax.governing_chain(c.token, limit=3):
                 frame = cands.get(h.i)
                 if frame is None or frame is c or frame.type not in FRAMES:
@@ -254,6 +324,34 @@ class Coder:
                         return [place]
         return []
 
+    @staticmethod
+    def _relays(trigger: Token, reporter: Token | None) -> bool:
+        """The trigger states a happening inside what ``reporter`` says (a clause under it, or
+        the clause it hangs from); "announced the release" names no clause and relays nothing."""
+        if reporter is None:
+            return False
+        return not (trigger.head is reporter and trigger.dep_.lower() in syntax.OBJ)
+
+    def _host(self, parties: list[Actor], mode: str | None, location: dict[str, Any] | None,
+              sent: Any, index: arguments.ActorIndex) -> tuple[list[Actor], list[Actor],
+                                                               str | None]:
+        """A meeting in the country of some of its parties is a visit by the others (PLOVER:
+        the visitor is the actor, the host the recipient): "met Merkel in Berlin"."""
+        # places that are not themselves a party ("talks between Russia and Ukraine")
+        places = {index.places_by_token[t.i].country for t in sent
+                  if t.i in index.places_by_token and t.i not in index.by_token}
+        places.discard(None)
+        country = (location or {}).get("country")
+        if country not in places:
+            if len(places) != 1:
+                return parties, [], mode
+            country = next(iter(places))
+        hosts = [a for a in parties if a.country == country]
+        guests = [a for a in parties if a.country != country]
+        if not hosts or not guests:
+            return parties, [], mode
+        return guests, hosts, "visit"
+
     def _pronoun_resolver(self, index: arguments.ActorIndex) -> arguments.Resolver:
         def resolve(tok: Token) -> list[Actor]:
             low = tok.lower_
@@ -284,16 +382,23 @@ class Coder:
             return None
         if not c.sources and not c.targets:
             return None
+        joint = c.pattern.symmetric and len(c.sources) >= 2  # "Poland and Lithuania ... joint"
         if (c.pattern.needs_target or self.onto.types[c.type].requires_recipient and
-                c.pattern.pos == "noun") and not c.targets:
+                c.pattern.pos == "noun") and not c.targets and not joint:
             return None
         sources, targets = c.sources, c.targets
+        etype, mode, cameo = c.type, c.mode, c.cameo
+        location = self.attacher.location(analysis, c.token)
         if c.pattern.symmetric and not c.absorbed:
             # PLOVER: the parties to a meeting (or joint action) are all actors, no recipient
             sources, targets = sources + [a for a in targets
                                           if a.id not in {s.id for s in sources}], []
+            if etype == "CONSULT":
+                sources, targets, mode = self._host(sources, mode, location, sent, index)
         m = modality.assess(c.token, self.words)
-        etype, mode, cameo = c.type, c.mode, c.cameo
+        if c.denied_by is not None:
+            m.negated = True
+            m.reporter = m.reporter or c.denied_by
         if not targets and etype in modality.PLACE_TARGET:
             targets = self._place_target(c.token, index)
         if etype in modality.FUTURE_TYPE and (
@@ -324,6 +429,11 @@ class Coder:
                 if q.speaker is not None and q.start <= c.token.idx < q.end:
                     reporter_actor = q.speaker
                     break
+        if (m.modality == "asserted" and not m.future
+                and (self._relays(c.token, m.reporter) or reporter_actor is not None
+                     and speaker is None and modality.according_to(c.token, self.words))):
+            # a factual claim passed on by someone: "..., the ministry said", "volgens X"
+            m.modality = "reported"
         conf = c.pattern.confidence
         if not targets:
             conf -= 0.1
@@ -336,7 +446,7 @@ class Coder:
             sentence=(sent.start_char, sent.end_char), rule=c.pattern.id,
             confidence=max(0.05, min(1.0, conf)), mode=mode, context=context,
             date=self.attacher.date(analysis, tok),
-            location=self.attacher.location(analysis, tok),
+            location=location,
             modality=m.modality,  # type: ignore[arg-type]
             negated=m.negated, cameo=row.code, goldstein=row.goldstein,
             quad_class=row.quad_class, reported_by=reporter_actor,

@@ -21,6 +21,8 @@ class Grammar:
     light_verbs: frozenset[str]
     of_preps: frozenset[str]  # "the visit of Putin", "het bezoek van Poetin"
     between_preps: frozenset[str]
+    # "agreed in a phone call", "took part in joint exercises": the verb's subject takes part
+    carrier_preps: frozenset[str] = frozenset()
 
 
 def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
@@ -93,7 +95,10 @@ def noun_role(noun: Token, role: str, g: Grammar,
                    if (p in g.of_preps or p in g.agent_preps) and p not in taken)
         return out
     if role == "carrier":  # "Russia held talks": the subject of the light verb
-        return logical_subjects(lv, g) if lv is not None else []
+        if lv is not None:
+            return logical_subjects(lv, g)
+        verb = _verb_through_prep(noun, g.carrier_preps)
+        return logical_subjects(verb, g) if verb is not None else []
     if role == "between":
         return [a for p, a in syntax.prep_args(noun) if p in g.between_preps]
     if role in ("subj", "obj", "iobj"):
@@ -103,6 +108,25 @@ def noun_role(noun: Token, role: str, g: Grammar,
     if not out and carrier is not None:  # "deepened its cooperation with X": PP on the verb
         out = [a for p, a in syntax.prep_args(carrier) if p == role]
     return out
+
+
+def _verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The verb a noun hangs from through one of ``preps`` ("agreed in a call", "nam deel aan
+    de oefening"), in either label scheme; through a light object ("took part in")."""
+    if not preps or noun.head is noun:
+        return None
+    dep = noun.dep_.lower()
+    head = noun.head
+    if dep in ("pobj", "pcomp") and head.lemma_.lower() in preps:
+        verb = head.head
+    elif (dep == "obl" or dep.startswith("obl:")) and any(
+            c.dep_.lower() == "case" and c.lemma_.lower() in preps for c in noun.children):
+        verb = head
+    else:
+        return None
+    if verb.pos_ in ("NOUN",) and verb.dep_.lower() in syntax.OBJ:  # "took part in"
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _object_of(noun: Token) -> Token | None:
