@@ -145,8 +145,9 @@ class Coder:
         else:
             objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-        for o in objs:  # "troops" in "its troops", "soldaten" in "de soldaten"
-            lemmas.update(c.lemma_.lower() for c in o.children if c.dep_.lower() == "compound")
+        for o in objs:  # "internet access", "martial law", "de soldaten"
+            lemmas.update(c.lemma_.lower() for c in o.children
+                          if c.dep_.lower() in ("compound", "amod"))
         for o in objs:  # "all of its weapons", "hundreds of prisoners"
             if o.lemma_.lower() in self.quantifiers:
                 lemmas.update(a.lemma_.lower() for _, a in syntax.prep_args(o))
