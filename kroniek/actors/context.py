@@ -39,8 +39,8 @@ class ParseRoles:
         k = bisect_right(self._starts, pos) - 1
         return self._starts[k] if k >= 0 else None
 
-    def place_or_actor(self, start: int, end: int,
-                       place_preps: frozenset[str]) -> str | None:
+    def place_or_actor(self, start: int, end: int, place_preps: frozenset[str],
+                       place_nouns: frozenset[str] = frozenset()) -> str | None:
         """"place", "actor", or None when the parse says nothing clear."""
         if self.doc is None:
             return None
@@ -67,6 +67,9 @@ class ParseRoles:
                 if not cases:
                     return None
                 prep = cases[0]
+            owner = prep.head if dep == "pobj" else tok.head  # "the streets of Minsk"
+            if fold(owner.text) in place_nouns:
+                return "place"
             return "place" if fold(prep.text) in place_preps else "actor"
         except (AttributeError, ValueError, IndexError):
             return None

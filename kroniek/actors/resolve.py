@@ -78,6 +78,9 @@ class Resolver:
         self.linkers = g.get("linkers", frozenset())
         self.locators = g.get("locators", frozenset())
         self.possessive = g.get("possessive", frozenset())
+        self.place_nouns = g.get("place_nouns", frozenset())
+        self.of = frozenset(lk[0] for lk in self.linkers if len(lk) == 1)
+        self.matches: list[Match] = []
         self.home = next(iter(g.get("home_country", ())), None)
         self.home_words = g.get("home_words", frozenset())
 
@@ -101,11 +104,14 @@ class Resolver:
         return Span(self.text[s:e], s, e)
 
     def is_place(self, i: int) -> bool:
-        """A place preposition before token i (skipping articles and modifiers)."""
+        """A place preposition before token i (skipping articles and modifiers), or a place
+        noun with "van/of" ("de straten van Minsk", "the outskirts of Kyiv")."""
         k = i - 1
         while k >= 0 and (self.tokens[k].key in self.articles or
                           self.tokens[k].key in self.modifiers) and k > i - 3:
             k -= 1
+        if k >= 1 and self.tokens[k].key in self.of:
+            return self.tokens[k - 1].key in self.place_nouns
         return k >= 0 and self.tokens[k].key in self.place
 
     def is_former(self, i: int) -> bool:
@@ -182,7 +188,7 @@ class Resolver:
 
     # ---------------------------------------------------------------- main loop
     def run(self) -> list[Actor]:
-        matches = scan(self.idx, self.tokens)
+        matches = self.matches = scan(self.idx, self.tokens)
         covered = {t for m in matches for t in range(m.i, m.j)}
         k = 0
         while k < len(matches):
@@ -272,6 +278,8 @@ class Resolver:
                agent: Entry, i0: int) -> int:
         """An office phrase; returns the index of the next match to read."""
         spec = agent.data or {}
+        if spec.get("counterpart"):
+            spec = self.counterpart_spec(spec)
         last = ms[k_end]
         j = last.j
         where = spec.get("org") or (holder.target if holder else None)
@@ -298,6 +306,13 @@ class Resolver:
             return self._skip_to(ms, k_end + 1, j + 1)
         self.emit(actor)
         return k_end + 1
+
+    def counterpart_spec(self, spec: dict) -> dict:
+        """"zijn Amerikaanse ambtgenoot", "her Russian counterpart": the office of the person
+        last named, in the other country."""
+        pid = self.state.last_person(lambda p: role_at(self.kb.people[p], self.date) is not None)
+        role = role_at(self.kb.people[pid], self.date) if pid else None
+        return dict(spec, role=[role.role]) if role else spec
 
     def candidate_named(self, actor: Actor, j: int) -> str | None:
         """"de Britse koningin Elizabeth": a first name that picks one of the candidates."""
@@ -478,7 +493,8 @@ class Resolver:
         A visit's destination ("bezocht Den Haag", "visited Moscow") is an object, so it is
         the host government, which is what an event coder wants as the target."""
         sp = self.span(m.i, m.j)
-        verdict = self.roles.place_or_actor(sp.start, sp.end, self.place)
+        verdict = self.roles.place_or_actor(sp.start, sp.end, self.place,
+                                             self.place_nouns)
         if verdict is not None:
             return verdict == "place"
         return self.is_place(m.i)
@@ -523,9 +539,18 @@ class Resolver:
             iso = self.state.last_country(allowed)
             if iso is None and len(allowed) == 1:
                 iso = allowed[0]
+            if iso is None:
+                iso = self.named_later(m, allowed)
             if iso is not None:
                 self.emit(self.country(iso, sp))
         return k_next
+
+    def named_later(self, m: Match, allowed: tuple[str, ...]) -> str | None:
+        """"The communist state fired a missile. Pyongyang said...": the one allowed country
+        the rest of the document names, if there is exactly one."""
+        later = {e.target for x in self.matches if x.i >= m.j for e in x.entries
+                 if e.kind in ("country", "adj", "people", "seat") and e.target in allowed}
+        return later.pop() if len(later) == 1 else None
 
     def unknown_entities(self) -> None:
         """PER/ORG entities NER found that no alias covered keep their name."""
