@@ -28,6 +28,8 @@ def load_pipeline(lang: str, model: str = "kroniek") -> Any:
     """
     import spacy
 
+    import kroniek.nlp.components  # noqa: F401  (registers the factories our packs use)
+
     try:
         if model != "kroniek":
             return spacy.load(model)

@@ -1,0 +1,96 @@
+"""Assemble the shipped Dutch pack from the separately trained syntax and NER pipelines.
+
+Syntax (UD) and NER (CoNLL-2002) come from different corpora, so they are trained apart and
+joined here: the NER pipeline's tok2vec is copied into its ``ner`` component so it stands
+alone, the tokenizer gets the news abbreviations from ``kroniek/lang/<lang>/abbreviations.yaml``,
+and the separable-verb lemma fixer is added after the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+import kroniek.nlp.components  # noqa: F401  (registers our factories)
+from kroniek.lang import load
+
+
+def customise_tokenizer(nlp: Language, lang: str) -> None:
+    """Abbreviations as special cases (all case variants); news quote marks as affixes."""
+    data = load(lang, "abbreviations") or {}
+    for abbr in data.get("abbreviations", []):
+        for form in {abbr, abbr.capitalize(), abbr.upper()}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    prefixes = [*map(_esc, data.get("quote_prefixes", [])), *nlp.Defaults.prefixes]
+    suffixes = [*map(_esc, data.get("quote_suffixes", [])), *nlp.Defaults.suffixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def _esc(s: str) -> str:
+    import re
+
+    return re.escape(s)
+
+
+def assemble(syntax: Path | str, ner: Path | None, out: Path | None, lang: str = "nl",
+             meta_extra: dict | None = None, crf: Path | None = None, crf_mode: str = "prefer",
+             separable_verbs: bool = True) -> Language:
+    """The joined pipeline, written to ``out`` (when given) and returned."""
+    nlp = spacy.load(syntax)
+    customise_tokenizer(nlp, lang)
+    if separable_verbs and "kroniek_separable_verbs" not in nlp.pipe_names:
+        after = "trainable_lemmatizer" if "trainable_lemmatizer" in nlp.pipe_names else nlp.pipe_names[-1]
+        nlp.add_pipe("kroniek_separable_verbs", after=after)
+    if ner is not None:
+        ner_nlp = spacy.load(ner)
+        if "tok2vec" in ner_nlp.pipe_names:
+            ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        if "ner" in nlp.pipe_names:
+            nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", source=ner_nlp)
+    if crf is not None:
+        comp = nlp.add_pipe("kroniek_crf_ner", config={"mode": crf_mode})
+        comp.load_model(crf)
+    nlp.meta["name"] = "kroniek"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = ("kroniek's own pipeline, trained offline from UD Dutch and "
+                               "CoNLL-2002: see MODEL_CARD.md")
+    nlp.meta["license"] = "CC BY-SA 4.0 (UD data); NER trained on CoNLL-2002: research use only"
+    nlp.meta["requirements"] = []
+    nlp.meta.update(meta_extra or {})
+    if out is None:
+        return nlp
+    card = out / "MODEL_CARD.md"
+    saved_card = card.read_text("utf-8") if card.exists() else None
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    if saved_card:
+        card.write_text(saved_card, "utf-8")
+    return nlp
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--syntax", type=Path, required=True)
+    ap.add_argument("--ner", type=Path)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--lang", default="nl")
+    ap.add_argument("--meta", type=Path, help="JSON merged into meta.json")
+    ap.add_argument("--crf", type=Path, help="a trained CRF (training/train_crf.py) to add")
+    ap.add_argument("--crf-mode", default="prefer", choices=["replace", "fill", "prefer"])
+    args = ap.parse_args()
+    extra = json.loads(args.meta.read_text()) if args.meta else None
+    nlp = assemble(args.syntax, args.ner, args.out, args.lang, extra, args.crf, args.crf_mode)
+    print("pipeline:", nlp.pipe_names, "->", args.out)
+
+
+if __name__ == "__main__":
+    main()
