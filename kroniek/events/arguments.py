@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kroniek.events import syntax
 from kroniek.events.syntax import Token
-from kroniek.model import Actor, Analysis
+from kroniek.model import Actor, Analysis, Span
 
 
 @dataclass
@@ -42,13 +42,23 @@ class ActorIndex:
                     for t in span or []:
                         idx.places_by_token.setdefault(t.i, actor)
                 continue
-            if actor.id.startswith("unk:") and not actor.country:
-                continue  # honestly unresolved: no event may rest on it
+            if not actor.country and (actor.id.startswith("unk:") or actor.kind == "group"):
+                # honestly unresolved, or a sector without a country ("the administration",
+                # "civilians"): it names nobody PLOVER can code, so no event may rest on it
+                continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             for t in span:
                 idx.by_token.setdefault(t.i, []).append(actor)
+        for place in analysis.places:  # what the places stage found ("in Gaza")
+            if not place.country:
+                continue
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            loc = Actor(f"loc:{place.name.lower()}", place.name, "location", place.country,
+                        mention=Span(place.text, place.start, place.end))
+            for t in span or []:
+                idx.places_by_token.setdefault(t.i, loc)
         return idx
 
     def actors_in(self, head: Token) -> list[Actor]:

@@ -76,6 +76,7 @@ class Coder:
         self.other_pronouns = w("other_pronouns")
         self.fillers = w("fillers")
         self.denial = w("denial")
+        self.place_preps = w("place_preps")
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
@@ -318,7 +319,9 @@ class Coder:
         """"struck Houthi targets in Yemen": the country of the place the act hangs on."""
         heads = [tok] + roles.logical_objects(tok) if tok.pos_ != "NOUN" else [tok]
         for h in heads:
-            for _, arg in syntax.prep_args(h):
+            for prep, arg in syntax.prep_args(h):
+                if self.place_preps and prep not in self.place_preps:
+                    continue  # "a crossing with the United States" says with whom, not where
                 for t in syntax.expand_conj(arg):
                     place = index.places_by_token.get(t.i)
                     if place is not None:
