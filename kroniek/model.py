@@ -90,17 +90,22 @@ class Actor:
     wikidata: str | None = None
     mention: Span | None = None
     candidates: list[str] = field(default_factory=list)  # ids left open when ambiguous
+    # The international organisation an official acts for (a UN or NATO chief has no country):
+    # without it an event by "Guterres" could not be told from one by any other IGO official.
+    org: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         if not self.candidates:
             d.pop("candidates")
+        if self.org is None:
+            d.pop("org")
         return d
 
     def at(self, mention: Span | None) -> Actor:
         """The same actor seen at another place in the text."""
         return Actor(self.id, self.name, self.kind, self.country, self.sector, self.wikidata,
-                     mention, list(self.candidates))
+                     mention, list(self.candidates), self.org)
 
 
 @dataclass

@@ -335,3 +335,16 @@ def test_parse_from_the_english_pipeline():
     assert got["Washington"] == ("group", "USA-GOV")
     assert got["Moscow"] == ("group", "RUS-GOV")
     assert got["Beijing"][0] == "location"
+
+
+def test_igo_official_carries_the_organisation():
+    from kroniek.actors import lookup
+    from kroniek.model import PartialDate
+
+    (guterres,) = [a for a in lookup("António Guterres", PartialDate.parse("2019-06"))
+                   if a.kind == "person"]
+    assert (guterres.sector, guterres.country, guterres.org) == ("IGO", None, "UN")
+    assert guterres.to_dict()["org"] == "UN"
+    (rutte,) = [a for a in lookup("Mark Rutte", PartialDate.parse("2016-01")) if a.kind == "person"]
+    assert (rutte.country, rutte.org) == ("NLD", None)
+    assert "org" not in rutte.to_dict()

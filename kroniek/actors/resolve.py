@@ -152,7 +152,8 @@ class Resolver:
         role = role_at(p, self.date)
         if role is not None:
             country = role.country or self._org_country(role.org)
-            return Actor(p.id, p.name, "person", country, role.sector, p.wikidata, sp)
+            return Actor(p.id, p.name, "person", country, role.sector, p.wikidata, sp,
+                         org=role.org)
         past = last_role(p, self.date)
         country = (past.country or self._org_country(past.org)) if past else None
         return Actor(p.id, p.name, "person", country, None, p.wikidata, sp)
@@ -167,7 +168,7 @@ class Resolver:
 
     def org(self, oid: str, sp: Span) -> Actor:
         o = self.kb.organizations[oid]
-        return Actor(o.id, o.name, "organization", o.country, o.sector, o.wikidata, sp)
+        return Actor(o.id, o.name, "organization", o.country, o.sector, o.wikidata, sp, org=o.id)
 
     def group(self, iso3: str | None, sector: str, sp: Span,
               candidates: list[str] | None = None) -> Actor:

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER, direct BOOLEAN,
     speaker_id VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR, speaker_text VARCHAR,
     PRIMARY KEY (doc_id, idx));
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS org VARCHAR;
 CREATE TABLE IF NOT EXISTS rejects (
     file VARCHAR, line INTEGER, code VARCHAR, reason VARCHAR, logged_at TIMESTAMP);
 """
@@ -113,9 +114,9 @@ class Store:
                          if (a["id"], (a.get("mention") or {}).get("start")) not in known]
             for a in mentions:
                 m = a.get("mention") or {}
-                c.execute("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)", [
+                c.execute("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
                     doc["id"], a["id"], a["name"], a["kind"], a.get("country"), a.get("sector"),
-                    a.get("wikidata"), m.get("text"), m.get("start"), m.get("end")])
+                    a.get("wikidata"), m.get("text"), m.get("start"), m.get("end"), a.get("org")])
             for i, q in enumerate(doc["quotes"]):
                 s = q.get("speaker") or {}
                 c.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)", [
@@ -185,7 +186,7 @@ class Store:
         where, params = _date_filter(where, params, "d.date_value", since, until)
         return self._query(
             "SELECT a.actor_id AS id, any_value(a.name) AS name, any_value(a.kind) AS kind, "
-            "any_value(a.country) AS country, any_value(a.sector) AS sector, "
+            "any_value(a.country) AS country, any_value(a.sector) AS sector, any_value(a.org) AS org, "
             "count(*) AS mentions, count(DISTINCT a.doc_id) AS documents "
             "FROM actors a JOIN documents d ON d.id = a.doc_id "
             f"WHERE {' AND '.join(where)} GROUP BY a.actor_id ORDER BY mentions DESC, id", params)
