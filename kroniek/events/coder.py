@@ -9,6 +9,7 @@ reported speech are read off the parse; then the precision guards decide what is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kroniek.events import arguments, modality, roles, syntax
@@ -38,6 +39,28 @@ FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
 STOP_ABSORB = {"relcl", "acl:relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"}
 # CAMEO code for a cooperative event turned into AGREE by tense or intent.
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+
+
+@lru_cache(maxsize=65536)
+def _simplemma(form: str, lang: str) -> str | None:
+    try:
+        import simplemma
+
+        return str(simplemma.lemmatize(form, lang=lang)).lower()
+    except Exception:  # noqa: BLE001 - an unknown language or a missing package: no fallback
+        return None
+
+
+def _split_shared(src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """An actor found on both sides (a name the parser split over subject and object, "Kim" /
+    "Jong-un") stays on the side where it is not the only one."""
+    shared = {a.id for a in src} & {a.id for a in tgt}
+    if not shared:
+        return src, tgt
+    rest = [a for a in src if a.id not in shared]
+    if rest:
+        return rest, tgt
+    return src, [a for a in tgt if a.id not in shared]
 
 
 @dataclass
@@ -77,6 +100,7 @@ class Coder:
         self.fillers = w("fillers")
         self.denial = w("denial")
         self.place_preps = w("place_preps")
+        self.fallback_lemmas = bool(self.dict.words.get("lemma_fallback", False))
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
@@ -109,8 +133,28 @@ class Coder:
             pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
         else:
             return []
-        lemma = tok.lemma_.lower().replace("_", "")  # Alpino: "uit_nodigen", "top_ontmoeting"
         near = syntax.near_words(tok) if pos == "verb" else set()
+        found: list[tuple[Pattern, Trigger]] = []
+        for lemma in self._lemmas(tok):
+            found = self._matches_lemma(tok, pos, lemma, near)
+            if found:
+                break
+        return found
+
+    def _lemmas(self, tok: Token) -> list[str]:
+        """The parser's lemma, then (where the language asks for it) a dictionary lemmatiser's
+        reading of the form: a parser that leaves "ontbood" or "beloofde" as they are still
+        lets "ontbieden" and "beloven" be found."""
+        lemma = tok.lemma_.lower().replace("_", "")  # Alpino: "uit_nodigen", "top_ontmoeting"
+        out = [lemma]
+        if self.fallback_lemmas:
+            alt = _simplemma(tok.text, self.lang)
+            if alt and alt not in out:
+                out.append(alt)
+        return out
+
+    def _matches_lemma(self, tok: Token, pos: str, lemma: str,
+                       near: set[str]) -> list[tuple[Pattern, Trigger]]:
         found: list[tuple[Pattern, Trigger]] = []
         for p, t in self.dict.candidates(pos, lemma):
             if t.particle is None or self._particle_ok(t.particle, near):
@@ -122,6 +166,8 @@ class Coder:
         if pos == "verb" and self.separable:
             for prt in {c.lower_ for c in tok.children
                         if c.dep_.lower() in ("compound:prt", "svp")}:
+                if lemma.startswith(prt):
+                    continue  # the parser already gave the whole verb ("afwijzen")
                 found.extend((p, t) for p, t in self.dict.candidates(pos, prt + lemma)
                              if t.particle is None)
         return found
@@ -183,8 +229,7 @@ class Coder:
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun)
-            src_ids = {a.id for a in src}
-            tgt = [a for a in tgt if a.id not in src_ids]
+            src, tgt = _split_shared(src, tgt)
             c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
             if best is None or c.rank() > best.rank():
                 best = c

@@ -31,7 +31,7 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
         if agents:
             return agents
         return []
-    subj = [c for c in verb.children if c.dep_.lower() in syntax.SUBJ]
+    subj = syntax.subjects(verb)
     if subj or depth >= 3:
         return subj
     dep = verb.dep_.lower()
@@ -40,15 +40,15 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
         return []
     if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return logical_subjects(head, g, depth + 1)
-    if dep in ("acomp", "ccomp") and head.pos_ in ("AUX", "VERB"):  # "is ready to help"
-        return logical_subjects(head, g, depth + 1)
+    if dep in ("acomp", "ccomp") and head.pos_ in ("AUX", "VERB", "ADJ"):  # "is ready to help",
+        return logical_subjects(head, g, depth + 1)                      # "staat klaar om te"
     return []
 
 
 def logical_objects(verb: Token) -> list[Token]:
     if syntax.is_passive(verb):
         return [c for c in verb.children if c.dep_.lower() in syntax.PASS_SUBJ]
-    return [c for c in verb.children if c.dep_.lower() in syntax.OBJ]
+    return [c for c in verb.children if c.dep_.lower() in syntax.OBJ] or syntax.stray_objects(verb)
 
 
 def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[Token]:

@@ -46,8 +46,39 @@ def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
                     yield ("by" if dep == "agent" and c.lower_ == "by" else c.lemma_.lower(), g)
         elif dep in PREP_DEPS_UD or dep.startswith("obl"):
             cases = [g for g in c.children if g.dep_.lower() == "case"]
+            if not cases:
+                cases = stray_case(tok, c)
             if cases:
                 yield (" ".join(g.lemma_.lower() for g in cases), c)
+
+
+def stray_case(head: Token, arg: Token) -> list[Token]:
+    """A preposition the parser hung on the verb instead of on its noun ("werd door Xi
+    uitgenodigd" with "door" under the verb): the case word right before ``arg``'s phrase."""
+    left = arg.left_edge.i - 1
+    if left < 0:
+        return []
+    prev = arg.doc[left]
+    if prev.head is head and prev.dep_.lower() == "case":
+        return [prev]
+    return []
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; when a parser gives a finite verb two subjects and no object
+    ("wees het voorstel af" with "voorstel" as nsubj), the first one."""
+    subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
+    if len(subj) > 1 and not any(c.dep_.lower() in OBJ for c in verb.children):
+        return subj[:1]
+    return subj
+
+
+def stray_objects(verb: Token) -> list[Token]:
+    """The second subject of a two-subject, objectless verb: the object the parser mislabelled."""
+    subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
+    if len(subj) > 1 and not any(c.dep_.lower() in OBJ for c in verb.children):
+        return subj[1:]
+    return []
 
 
 def expand_conj(tok: Token) -> list[Token]:
