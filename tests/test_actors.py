@@ -348,3 +348,17 @@ def test_igo_official_carries_the_organisation():
     (rutte,) = [a for a in lookup("Mark Rutte", PartialDate.parse("2016-01")) if a.kind == "person"]
     assert (rutte.country, rutte.org) == ("NLD", None)
     assert "org" not in rutte.to_dict()
+
+
+@pytest.mark.parametrize("text,lang,ids", [
+    ("Rusland wil zowel Noord- als Zuid-Korea helpen.", "nl", ["RUS", "PRK", "KOR"]),
+    ("Moskou biedt Noord- en Zuid-Korea hulp aan.", "nl", ["RUS-GOV", "PRK", "KOR"]),
+    ("Russia offered help to North and South Korea.", "en", ["RUS", "PRK", "KOR"]),
+    ("Hij sprak met Noord en Zuid over de grens.", "nl", []),
+])
+def test_elided_conjuncts_become_two_actors(text, lang, ids):
+    from kroniek.actors import resolve_mentions
+    from kroniek.model import PartialDate
+
+    found = resolve_mentions(text, lang, PartialDate.parse("2018-05"))
+    assert [a.id for a in found] == ids

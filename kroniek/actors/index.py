@@ -162,7 +162,7 @@ def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
                 idx.add(word, Entry("cref", "", case_signature(word), word, None,
                                     tuple(ref.get("countries", ()))))
         for name in ("articles", "place_prepositions", "modifiers", "former", "name_particles",
-                     "locators", "place_nouns"):
+                     "locators", "place_nouns", "coordinators"):
             glue[name].update(k for w in data.get(name, []) for k in key_of(w))
         glue["linkers"].update(key_of(w) for w in data.get("linkers", []))
         glue["possessive"].update(data.get("possessive", []))

@@ -40,7 +40,25 @@ class Match:
         return None
 
 
-def scan(idx: Index, tokens: list[Token]) -> list[Match]:
+def elided(idx: Index, tokens: list[Token], text: str, i: int) -> list[Entry] | None:
+    """The first conjunct of a shared head: "Noord- en Zuid-Korea", "Oost- en West-Duitsland",
+    "North and South Korea". Token ``i`` ("Noord") borrows the rest of the name that follows the
+    coordinator ("Korea"), so each conjunct becomes its own actor, never a merged one."""
+    coords = idx.glue.get("coordinators", frozenset())
+    k = i + 1
+    if not tokens[i].cap or k + 1 >= len(tokens) or tokens[k].key not in coords:
+        return None
+    if text[tokens[i].end:tokens[k].start].strip() not in ("-", "–", ""):
+        return None
+    hit = idx.match_at(tokens, k + 1)
+    if hit is None or hit[0] < 2:
+        return None
+    borrowed = [tokens[i], *tokens[k + 2:k + 1 + hit[0]]]
+    own = idx.match_at(borrowed, 0)
+    return own[1] if own is not None and own[0] == len(borrowed) else None
+
+
+def scan(idx: Index, tokens: list[Token], text: str = "") -> list[Match]:
     out: list[Match] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -49,6 +67,9 @@ def scan(idx: Index, tokens: list[Token]) -> list[Match]:
         if hit is None and idx.genitive_s and tokens[i].cap:
             hit = idx.match_genitive(tokens, i)
             genitive = hit is not None
+        if hit is None and text:
+            entries = elided(idx, tokens, text, i)
+            hit = (1, entries) if entries else None
         if hit:
             out.append(Match(i, i + hit[0], hit[1], genitive))
             i += hit[0]
@@ -189,7 +210,7 @@ class Resolver:
 
     # ---------------------------------------------------------------- main loop
     def run(self) -> list[Actor]:
-        matches = self.matches = scan(self.idx, self.tokens)
+        matches = self.matches = scan(self.idx, self.tokens, self.text)
         covered = {t for m in matches for t in range(m.i, m.j)}
         k = 0
         while k < len(matches):
