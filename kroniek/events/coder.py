@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from kroniek.events import arguments, modality, roles, syntax
+from kroniek.events import arguments, linear, modality, roles, syntax
 from kroniek.events.attach import Attacher
 from kroniek.events.merge import merge
 from kroniek.events.ontology import load as load_ontology
@@ -101,6 +101,7 @@ class Coder:
         self.denial = w("denial")
         self.place_preps = w("place_preps")
         self.fallback_lemmas = bool(self.dict.words.get("lemma_fallback", False))
+        self.linear = bool(self.dict.words.get("linear_fallback", False))
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
@@ -172,6 +173,24 @@ class Coder:
                              if t.particle is None)
         return found
 
+    def _linear(self, p: Pattern, tok: Token, index: arguments.ActorIndex, src: list[Actor],
+                tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """Fill a side the parse left empty from word order (see ``events/linear.py``)."""
+        subj, obj, by_prep = linear.roles(tok, index.by_token, syntax.is_passive(tok),
+                                          self.grammar.agent_preps)
+
+        def pick(names: tuple[str, ...]) -> list[Actor]:
+            for role in names:
+                found = subj if role == "subj" else obj if role == "obj" else by_prep.get(role)
+                if found:
+                    return list(found)
+            return []
+        if not src:
+            src = pick(p.source)
+        if not tgt:
+            tgt = pick(p.target)
+        return src, tgt
+
     def _compound_head(self, lemma: str) -> list[tuple[Pattern, Trigger]]:
         """Dutch writes compounds as one word: "vredesoverleg" is an "overleg"."""
         for i in range(3, len(lemma) - 3):
@@ -229,6 +248,8 @@ class Coder:
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun)
+            if self.linear and p.pos == "verb" and (not src or not tgt):
+                src, tgt = self._linear(p, tok, index, src, tgt)
             src, tgt = _split_shared(src, tgt)
             c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
             if best is None or c.rank() > best.rank():

@@ -1,0 +1,94 @@
+"""A word-order fallback for roles the parse does not give.
+
+A young parser (our Dutch pack) often hangs a subject or an object in the wrong place, and a
+trigger then finds no actor through the tree although the clause plainly names one. Within the
+trigger's clause (cut at commas and subordinating words), this reads the actors in order, with
+the preposition in front of each: the first bare one is the subject, the next bare one the
+object, the one after an agent preposition ("door") the logical subject of a passive.
+Only used where the language asks for it (``words.linear_fallback``) and only for a side the
+parse left empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kroniek.events.syntax import Token
+from kroniek.model import Actor
+
+# What may stand between a preposition and the name it governs ("aan de Verenigde Staten").
+_INSIDE_NP = {"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"}
+
+
+@dataclass(frozen=True)
+class Group:
+    start: int
+    end: int  # exclusive
+    prep: str | None
+    actors: tuple[Actor, ...]
+
+
+def clause(trigger: Token) -> tuple[int, int]:
+    """Token range of the trigger's clause: cut at commas, semicolons and subordinators."""
+    sent = trigger.sent
+    start, end = sent.start, sent.end
+    for t in sent:
+        cut = t.pos_ == "SCONJ" or t.text in {",", ";", ":", "(", ")"} or (
+            t.pos_ == "PRON" and "Rel" in t.morph.get("PronType"))
+        if not cut:
+            continue
+        if t.i < trigger.i:
+            start = max(start, t.i + 1)
+        elif t.i > trigger.i:
+            end = min(end, t.i)
+    return start, end
+
+
+def groups(trigger: Token, by_token: dict[int, list[Actor]]) -> list[Group]:
+    doc = trigger.doc
+    start, end = clause(trigger)
+    out: list[Group] = []
+    i = start
+    while i < end:
+        actors = by_token.get(i)
+        if not actors or i == trigger.i:
+            i += 1
+            continue
+        j = i + 1
+        while j < end and by_token.get(j) == actors and j != trigger.i:
+            j += 1
+        k = i - 1
+        while k >= start and doc[k].pos_ in _INSIDE_NP and not by_token.get(k):
+            k -= 1
+        prep = doc[k].lemma_.lower() if k >= start and doc[k].pos_ == "ADP" else None
+        if out and prep is None and _joined(doc, out[-1].end, i):
+            # "Nederland en Denemarken", "de VS en Noord-Korea": one coordinated side
+            last = out.pop()
+            out.append(Group(last.start, j, last.prep, last.actors + tuple(actors[:1])))
+        else:
+            out.append(Group(i, j, prep, tuple(actors[:1])))
+        i = j
+    return out
+
+
+def _joined(doc: object, gap_start: int, gap_end: int) -> bool:
+    """Only a conjunction (and articles) between two names."""
+    gap = [doc[t] for t in range(gap_start, gap_end)]  # type: ignore[index]
+    return any(t.pos_ == "CCONJ" for t in gap) and all(t.pos_ in ("CCONJ", "DET") for t in gap)
+
+
+def roles(trigger: Token, by_token: dict[int, list[Actor]], passive: bool,
+          agent_preps: frozenset[str]) -> tuple[list[Actor], list[Actor], dict[str, list[Actor]]]:
+    """(subject actors, object actors, actors by preposition) in the trigger's clause."""
+    bare = [g for g in groups(trigger, by_token) if g.prep is None]
+    by_prep: dict[str, list[Actor]] = {}
+    for g in groups(trigger, by_token):
+        if g.prep is not None:
+            by_prep.setdefault(g.prep, []).extend(g.actors)
+    if passive:
+        subj = [a for p in agent_preps for a in by_prep.get(p, [])]
+        obj = list(bare[0].actors) if bare else []
+        return subj, obj, by_prep
+    subj = list(bare[0].actors) if bare else []
+    obj = list(bare[1].actors) if len(bare) > 1 else []
+    return subj, obj, by_prep
