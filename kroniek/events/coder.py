@@ -165,8 +165,7 @@ class Coder:
         if pos == "noun" and not found and self.compounds:
             found = self._compound_head(lemma)
         if pos == "verb" and self.separable:
-            for prt in {c.lower_ for c in tok.children
-                        if c.dep_.lower() in ("compound:prt", "svp")}:
+            for prt in self._particles(tok):
                 if lemma.startswith(prt):
                     continue  # the parser already gave the whole verb ("afwijzen")
                 found.extend((p, t) for p, t in self.dict.candidates(pos, prt + lemma)
@@ -191,6 +190,19 @@ class Coder:
             tgt = pick(p.target)
         return src, tgt
 
+    @staticmethod
+    def _particles(tok: Token) -> set[str]:
+        """Words that may be the split-off part of a separable verb: the parser's particle, and
+        (since a young parser often labels it advmod or case) any single adverb or preposition
+        under the verb; only a dictionary verb built from it counts, so this adds no noise."""
+        out = set()
+        for c in tok.children:
+            dep = c.dep_.lower()
+            if dep in ("compound:prt", "svp") or (
+                    c.pos_ in ("ADV", "ADP", "ADJ") and not list(c.children) and c.i > tok.i):
+                out.add(c.lower_)
+        return out
+
     def _compound_head(self, lemma: str) -> list[tuple[Pattern, Trigger]]:
         """Dutch writes compounds as one word: "vredesoverleg" is an "overleg"."""
         for i in range(3, len(lemma) - 3):
@@ -208,6 +220,10 @@ class Coder:
             return True
         if p.pos == "verb":
             objs = roles.logical_objects(tok)
+            if not objs and self.linear:  # "zal tanks aan Polen leveren" with "tanks" as ADV
+                objs = [c for c in tok.children if c.pos_ in ("NOUN", "ADV", "PROPN")
+                        and c.dep_.lower() not in syntax.SUBJ
+                        and not any(g.dep_.lower() == "case" for g in c.children)]
         else:
             objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}

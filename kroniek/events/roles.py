@@ -60,7 +60,8 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
             objs = [a for p, a in syntax.prep_args(verb) if p == particle]
         return objs
     if role == "iobj":
-        return [c for c in verb.children if c.dep_.lower() in syntax.IOBJ]
+        return [c for c in verb.children if c.dep_.lower() in syntax.IOBJ] or \
+            syntax.stray_iobj(verb)
     if role == "poss":  # "forgave Cuba's debt"
         return [c for o in logical_objects(verb) for c in o.children
                 if c.dep_.lower() in syntax.POSS]

@@ -50,6 +50,8 @@ def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
                 cases = stray_case(tok, c)
             if cases:
                 yield (" ".join(g.lemma_.lower() for g in cases), c)
+                if len(cases) > 1:  # "voerde aanvallen uit op Libanon": "uit" is the verb's
+                    yield (cases[-1].lemma_.lower(), c)
 
 
 def stray_case(head: Token, arg: Token) -> list[Token]:
@@ -68,9 +70,16 @@ def subjects(verb: Token) -> list[Token]:
     """The verb's subjects; when a parser gives a finite verb two subjects and no object
     ("wees het voorstel af" with "voorstel" as nsubj), the first one."""
     subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
-    if len(subj) > 1 and not any(c.dep_.lower() in OBJ for c in verb.children):
-        return subj[:1]
-    return subj
+    return subj[:1] if len(subj) > 1 else subj
+
+
+def stray_iobj(verb: Token) -> list[Token]:
+    """The second subject of a two-subject verb that has an object: the indirect object the
+    parser mislabelled ("legde Rusland sancties op")."""
+    subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
+    if len(subj) > 1 and any(c.dep_.lower() in OBJ for c in verb.children):
+        return subj[1:]
+    return []
 
 
 def stray_objects(verb: Token) -> list[Token]:
