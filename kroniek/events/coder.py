@@ -35,6 +35,8 @@ FRAME_MODE = {
 KEEPS_CONTENT = {"ACCUSE", "SUPPORT"}
 # What a frame becomes when its content says more (PLOVER: an announced retreat is CONCEDE).
 FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
+# Where a mistagged noun may stand ("sancties" tagged VERB as the object of "instellen").
+NOMINAL_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod", "compound:prt", "conj", "appos"}
 # Links across which a noun is no longer part of another trigger's argument.
 STOP_ABSORB = {"relcl", "acl:relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"}
 # CAMEO code for a cooperative event turned into AGREE by tense or intent.
@@ -46,9 +48,14 @@ def _simplemma(form: str, lang: str) -> str | None:
     try:
         import simplemma
 
-        return str(simplemma.lemmatize(form, lang=lang)).lower()
+        return str(simplemma.lemmatize(form, lang=lang)).lower().replace("_", "")
     except Exception:  # noqa: BLE001 - an unknown language or a missing package: no fallback
         return None
+
+
+def _ends_with(word: str, heads: frozenset[str]) -> bool:
+    """A closed compound whose head is one of ``heads``: "luchtafweersystemen" → "systemen"."""
+    return any(len(h) >= 4 and len(word) > len(h) + 2 and word.endswith(h) for h in heads)
 
 
 def _split_shared(src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
@@ -102,6 +109,8 @@ class Coder:
         self.place_preps = w("place_preps")
         self.fallback_lemmas = bool(self.dict.words.get("lemma_fallback", False))
         self.linear = bool(self.dict.words.get("linear_fallback", False))
+        # "schort ... op" → "op" + "schort" + "en": the infinitive from a verb-second stem
+        self.infinitive = str(self.dict.words.get("infinitive_suffix") or "")
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
@@ -134,12 +143,25 @@ class Coder:
             pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
         else:
             return []
-        near = syntax.near_words(tok) if pos == "verb" else set()
+        near = syntax.near_words(tok)
         found: list[tuple[Pattern, Trigger]] = []
         for lemma in self._lemmas(tok):
             found = self._matches_lemma(tok, pos, lemma, near)
             if found:
-                break
+                return found
+        if self.linear:
+            # a young tagger calls "sancties" a verb and "verbroken" a noun: try the other
+            # reading where the parse allows it (a noun in a nominal slot, a verb without article)
+            other = None
+            if pos == "verb" and tok.dep_.lower() in NOMINAL_DEPS:
+                other = "noun"
+            elif pos == "noun" and not any(c.dep_.lower() == "det" for c in tok.children):
+                other = "verb"
+            if other:
+                for lemma in self._lemmas(tok):
+                    found = self._matches_lemma(tok, other, lemma, near)
+                    if found:
+                        return found
         return found
 
     def _lemmas(self, tok: Token) -> list[str]:
@@ -168,8 +190,9 @@ class Coder:
             for prt in self._particles(tok):
                 if lemma.startswith(prt):
                     continue  # the parser already gave the whole verb ("afwijzen")
-                found.extend((p, t) for p, t in self.dict.candidates(pos, prt + lemma)
-                             if t.particle is None)
+                for whole in (prt + lemma, prt + tok.lower_ + self.infinitive):
+                    found.extend((p, t) for p, t in self.dict.candidates(pos, whole)
+                                 if t.particle is None)
         return found
 
     def _linear(self, p: Pattern, tok: Token, index: arguments.ActorIndex, src: list[Actor],
@@ -224,6 +247,10 @@ class Coder:
                 objs = [c for c in tok.children if c.pos_ in ("NOUN", "ADV", "PROPN")
                         and c.dep_.lower() not in syntax.SUBJ
                         and not any(g.dep_.lower() == "case" for g in c.children)]
+                if not objs:  # nothing under the verb at all: the nouns of its clause
+                    start, end = linear.clause(tok)
+                    objs = [t for t in tok.doc[start:end]
+                            if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i]
         else:
             objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
@@ -233,7 +260,8 @@ class Coder:
         for o in objs:  # "all of its weapons", "hundreds of prisoners"
             if o.lemma_.lower() in self.quantifiers:
                 lemmas.update(a.lemma_.lower() for _, a in syntax.prep_args(o))
-        if p.objects and not lemmas & p.objects:
+        if p.objects and not lemmas & p.objects and not (
+                self.compounds and any(_ends_with(w, p.objects) for w in lemmas)):
             return False
         if p.subjects and p.pos == "verb":
             subj = roles.logical_subjects(tok, self.grammar)

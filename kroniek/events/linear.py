@@ -28,14 +28,15 @@ class Group:
     actors: tuple[Actor, ...]
 
 
-def clause(trigger: Token) -> tuple[int, int]:
-    """Token range of the trigger's clause: cut at commas, semicolons and subordinators."""
+def clause(trigger: Token, by_token: dict[int, list[Actor]] | None = None) -> tuple[int, int]:
+    """Token range of the trigger's clause: cut at commas, semicolons and subordinators (not at
+    the commas of a list of names: "Saoedi-Arabië, de Emiraten, Bahrein en Egypte")."""
     sent = trigger.sent
     start, end = sent.start, sent.end
     for t in sent:
         cut = t.pos_ == "SCONJ" or t.text in {",", ";", ":", "(", ")"} or (
             t.pos_ == "PRON" and "Rel" in t.morph.get("PronType"))
-        if not cut:
+        if not cut or (t.text == "," and _listing(t, by_token)):
             continue
         if t.i < trigger.i:
             start = max(start, t.i + 1)
@@ -44,9 +45,19 @@ def clause(trigger: Token) -> tuple[int, int]:
     return start, end
 
 
+def _listing(comma: Token, by_token: dict[int, list[Actor]] | None) -> bool:
+    if not by_token:
+        return False
+    doc = comma.doc
+    nxt = comma.i + 1
+    while nxt < len(doc) and doc[nxt].pos_ == "DET":
+        nxt += 1
+    return bool(by_token.get(comma.i - 1)) and nxt < len(doc) and bool(by_token.get(nxt))
+
+
 def groups(trigger: Token, by_token: dict[int, list[Actor]]) -> list[Group]:
     doc = trigger.doc
-    start, end = clause(trigger)
+    start, end = clause(trigger, by_token)
     out: list[Group] = []
     i = start
     while i < end:
@@ -61,7 +72,7 @@ def groups(trigger: Token, by_token: dict[int, list[Actor]]) -> list[Group]:
         while k >= start and doc[k].pos_ in _INSIDE_NP and not by_token.get(k):
             k -= 1
         prep = doc[k].lemma_.lower() if k >= start and doc[k].pos_ == "ADP" else None
-        if out and prep is None and _joined(doc, out[-1].end, i):
+        if out and prep is None and _joined(doc, out[-1].end, i, by_token):
             # "Nederland en Denemarken", "de VS en Noord-Korea": one coordinated side
             last = out.pop()
             out.append(Group(last.start, j, last.prep, last.actors + tuple(actors[:1])))
@@ -71,10 +82,12 @@ def groups(trigger: Token, by_token: dict[int, list[Actor]]) -> list[Group]:
     return out
 
 
-def _joined(doc: object, gap_start: int, gap_end: int) -> bool:
-    """Only a conjunction (and articles) between two names."""
+def _joined(doc: object, gap_start: int, gap_end: int,
+            by_token: dict[int, list[Actor]]) -> bool:
+    """Only a conjunction or a listing comma (and articles) between two names."""
     gap = [doc[t] for t in range(gap_start, gap_end)]  # type: ignore[index]
-    return any(t.pos_ == "CCONJ" for t in gap) and all(t.pos_ in ("CCONJ", "DET") for t in gap)
+    return (any(t.pos_ == "CCONJ" or t.text == "," for t in gap)
+            and all(t.pos_ in ("CCONJ", "DET") or t.text == "," for t in gap))
 
 
 def roles(trigger: Token, by_token: dict[int, list[Actor]], passive: bool,

@@ -79,7 +79,8 @@ def light_verb(noun: Token, g: Grammar) -> Token | None:
     head = noun.head
     if head is noun or head.lemma_.lower() not in g.light_verbs:
         return None
-    if noun.dep_.lower() in syntax.OBJ or noun.dep_.lower() in syntax.PASS_SUBJ:
+    if noun.dep_.lower() in syntax.OBJ or noun.dep_.lower() in syntax.PASS_SUBJ or \
+            noun.dep_.lower() == "compound:prt":  # a parser's guess for "sancties instellen"
         return head
     return None
 
