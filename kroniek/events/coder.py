@@ -226,6 +226,29 @@ class Coder:
                 out.add(c.lower_)
         return out
 
+    def _linear_noun(self, p: Pattern, tok: Token, index: arguments.ActorIndex,
+                     src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """"De ontmoeting van Poetin met Erdogan" with "met Erdogan" hung elsewhere: the names
+        right after the noun, by their preposition (see ``events/linear.py``)."""
+        after = [g for g in linear.groups(tok, index.by_token) if g.start > tok.i and g.prep]
+        # only the noun's own phrase: stop at the first name without a preposition
+        owners = self.grammar.of_preps | self.grammar.agent_preps
+
+        def pick(names: tuple[str, ...], taken: set[str]) -> list[Actor]:
+            for role in names:
+                for g in after:
+                    if g.prep in taken:
+                        continue
+                    if g.prep == role or (role == "poss" and g.prep in owners):
+                        return list(g.actors)
+            return []
+        target_preps = {r for r in p.target if r not in ("subj", "obj", "iobj", "poss")}
+        if not tgt:
+            tgt = pick(p.target, set())
+        if not src:
+            src = pick(p.source, target_preps)
+        return _split_shared(src, tgt)
+
     def _compound_head(self, lemma: str) -> list[tuple[Pattern, Trigger]]:
         """Dutch writes compounds as one word: "vredesoverleg" is an "overleg"."""
         for i in range(3, len(lemma) - 3):
@@ -292,8 +315,11 @@ class Coder:
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun)
-            if self.linear and p.pos == "verb" and (not src or not tgt):
-                src, tgt = self._linear(p, tok, index, src, tgt)
+            if self.linear and (not src or not tgt):
+                if p.pos == "verb":
+                    src, tgt = self._linear(p, tok, index, src, tgt)
+                else:
+                    src, tgt = self._linear_noun(p, tok, index, src, tgt)
             src, tgt = _split_shared(src, tgt)
             c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
             if best is None or c.rank() > best.rank():

@@ -9,9 +9,14 @@ from __future__ import annotations
 from kroniek.model import Event
 
 
+def _code(a: object) -> str:
+    """Actors count as the same party at country level ("Russia", "the Russian army")."""
+    return getattr(a, "country", None) or getattr(a, "id", "")
+
+
 def key(e: Event) -> tuple[object, ...]:
-    return (e.type, tuple(sorted(a.id for a in e.source)), tuple(sorted(a.id for a in e.target)),
-            (e.date or {}).get("value"), e.negated)
+    return (e.type, tuple(sorted({_code(a) for a in e.source})),
+            tuple(sorted({_code(a) for a in e.target})), (e.date or {}).get("value"), e.negated)
 
 
 def evidence(e: Event) -> dict[str, object]:

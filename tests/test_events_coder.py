@@ -1,0 +1,171 @@
+"""The event coder on real sentences through the real pipeline, and the evaluator's arithmetic.
+
+Sentences are written for these tests. Each assertion names what a general rule must do
+(merging, negation, modality, coordination, passive voice, reported speech), not a figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.config import load
+from kroniek.events import evaluate
+from kroniek.events.merge import merge
+from kroniek.model import Actor, Document, Event, PartialDate, Span
+from kroniek.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(load())
+
+
+def code(pipe: Pipeline, text: str, lang: str = "en", date: str = "2022-05-10") -> list[Event]:
+    doc = Document(id="t", text=text, date=PartialDate.parse(date), lang=lang)
+    return pipe.analyse(doc).events
+
+
+def sides(e: Event) -> tuple[set[str], set[str]]:
+    return ({a.country or a.id for a in e.source}, {a.country or a.id for a in e.target})
+
+
+def only(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, sides(e)) for e in events]
+    return found[0]
+
+
+# -- merging ---------------------------------------------------------------------------------
+
+def _event(etype: str, src: str, tgt: str, date: str, start: int) -> Event:
+    return Event(type=etype, source=[Actor(src, src, "country", src)],
+                 target=[Actor(tgt, tgt, "country", tgt)],
+                 trigger=Span("x", start, start + 1), sentence=(start, start + 10), rule="r",
+                 confidence=0.5 + start / 100, date={"value": date, "precision": "day"})
+
+
+def test_merge_same_type_source_target_date_is_one_event_with_evidence() -> None:
+    a = _event("ASSAULT", "RUS", "UKR", "2022-03-01", 0)
+    b = _event("ASSAULT", "RUS", "UKR", "2022-03-01", 40)
+    other_day = _event("ASSAULT", "RUS", "UKR", "2022-03-02", 80)
+    merged = merge([a, b, other_day])
+    assert len(merged) == 2
+    first = merged[0]
+    assert [ev["trigger"]["start"] for ev in first.evidence] == [0, 40]
+    assert first.confidence == pytest.approx(0.9)
+
+
+def test_merge_in_a_document(pipe: Pipeline) -> None:
+    events = code(pipe, "Russia attacked Ukraine on Monday. The Russian army attacked Ukraine "
+                        "again on Monday.")
+    assault = only(events, "ASSAULT")
+    assert sides(assault) == ({"RUS"}, {"UKR"})
+    assert len(assault.evidence) == 2
+
+
+# -- the evaluator's arithmetic ------------------------------------------------------------
+
+def test_evaluator_precision_recall_f1_by_hand() -> None:
+    rows = [
+        {"id": "a", "events": [{"type": "ASSAULT", "source": ["RUS"], "target": ["UKR"]},
+                               {"type": "ACCUSE", "source": ["UKR"], "target": ["RUS"]}]},
+        {"id": "b", "events": [{"type": "CONSULT", "source": ["FRA", "DEU"], "target": []}]},
+        {"id": "c", "events": []},
+    ]
+    predicted = [
+        # a: ASSAULT right; ACCUSE with the wrong target; one extra SANCTION
+        [_event("ASSAULT", "RUS", "UKR", "2022", 0), _event("ACCUSE", "UKR", "USA", "2022", 1),
+         _event("SANCTION", "USA", "RUS", "2022", 2)],
+        # b: CONSULT missed
+        [],
+        # c: one extra
+        [_event("PROTEST", "FRA", "FRA", "2022", 3)],
+    ]
+    r = evaluate.score(rows, predicted)
+    # 2 of the 4 predictions pair with 2 of the 3 gold events
+    assert r["type_precision"] == pytest.approx(2 / 4, abs=1e-4)
+    assert r["type_recall"] == pytest.approx(2 / 3, abs=1e-4)
+    p, rc = 2 / 4, 2 / 3
+    assert r["type_f1"] == pytest.approx(2 * p * rc / (p + rc), abs=1e-4)
+    # of the 2 pairs, both sources match, one target does
+    assert r["source_accuracy"] == 1.0
+    assert r["target_accuracy"] == 0.5
+    assert r["source_target_accuracy"] == 0.5
+    # 2 unpaired predictions over 3 documents
+    assert r["extra_per_document"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+# -- negation, modality, reported speech ---------------------------------------------------
+
+def test_negation(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Hungary did not support the Ukrainian proposal."), "SUPPORT")
+    assert e.negated is True
+    e = only(code(pipe, "Hungary supported the Ukrainian proposal."), "SUPPORT")
+    assert e.negated is False
+
+
+def test_refusal_is_reject_not_negated(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Israel refused to meet the Palestinian delegation."), "REJECT")
+    assert e.negated is False
+    assert sides(e) == ({"ISR"}, {"PSE"})
+
+
+def test_denial_negates_the_denied_event_and_reports_it(pipe: Pipeline) -> None:
+    events = code(pipe, "Russia denied attacking the Ukrainian port.")
+    e = only(events, "ASSAULT")
+    assert e.negated is True and e.modality == "reported"
+    assert not [x for x in events if x.type == "REJECT"]
+
+
+def test_intention_is_intended(pipe: Pipeline) -> None:
+    e = only(code(pipe, "China is ready to help Pakistan, Wang Yi said."), "AGREE")
+    assert e.modality == "intended"
+    assert sides(e) == ({"CHN"}, {"PAK"})
+
+
+def test_possibility_is_hypothetical(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Iran could attack Israel."), "ASSAULT")
+    assert e.modality == "hypothetical"
+
+
+def test_relayed_claim_is_reported(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Russian troops shelled Kharkiv, the Ukrainian army said."), "ASSAULT")
+    assert e.modality == "reported"
+    assert {a.country for a in e.source} == {"RUS"}
+
+
+# -- coordination, passive, meetings -------------------------------------------------------
+
+def test_coordinated_sources(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Poland and Lithuania accused Belarus of provoking a crisis."), "ACCUSE")
+    assert sides(e) == ({"POL", "LTU"}, {"BLR"})
+
+
+def test_passive_with_agent(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Turkey was criticized by the European Union."), "ACCUSE")
+    assert sides(e) == ({"EU"}, {"TUR"})
+
+
+def test_meeting_in_one_partys_country_is_a_visit(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Olaf Scholz met Joe Biden in Washington."), "CONSULT")
+    assert (e.mode, sides(e)) == ("visit", ({"DEU"}, {"USA"}))
+    e = only(code(pipe, "Olaf Scholz met Joe Biden on Monday."), "CONSULT")
+    assert sides(e) == ({"DEU", "USA"}, set())
+
+
+def test_noun_in_an_argument_of_the_same_event_is_not_a_second_event(pipe: Pipeline) -> None:
+    events = code(pipe, "An Iranian general was killed by an American drone strike.")
+    assert [sides(e) for e in events if e.type == "ASSAULT"] == [({"USA"}, {"IRN"})]
+
+
+def test_no_event_without_participants(pipe: Pipeline) -> None:
+    assert code(pipe, "Heavy rain flooded the streets of the capital on Sunday.") == []
+
+
+def test_dutch_separable_passive_and_negation(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Poetin werd door Xi Jinping uitgenodigd.", "nl"), "AGREE")
+    assert sides(e) == ({"CHN"}, {"RUS"})
+    e = only(code(pipe, "Hongarije wees het Oekraïense voorstel af.", "nl"), "REJECT")
+    assert {a.country for a in e.source} == {"HUN"}
+    e = only(code(pipe, "De Verenigde Staten hebben Iran niet aangevallen.", "nl"), "ASSAULT")
+    assert e.negated is True and sides(e) == ({"USA"}, {"IRN"})
