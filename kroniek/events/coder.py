@@ -98,7 +98,7 @@ class Coder:
         self.dict: Dictionary = load_patterns(lang)
         w = self.dict.word_set
         self.grammar = roles.Grammar(w("agent_preps"), w("light_verbs"), w("of_preps"),
-                                     w("between_preps"), w("carrier_preps"))
+                                     w("between_preps"), w("carrier_preps"), self._verb_forms)
         self.words = modality.Words(w("negation"), w("negative_det"), w("hypothetical"),
                                     w("conditional"), w("intent"), w("future"), w("speech"),
                                     w("according"))
@@ -164,12 +164,28 @@ class Coder:
                         return found
         return found
 
+    def _verb_forms(self, tok: Token) -> set[str]:
+        """Every reading of a verb for the light-verb test: lemmas, with particles joined
+        ("stelde ... in" → "instellen")."""
+        out = set(self._lemmas(tok))
+        prts = self._particles(tok) if self.separable else set()
+        for c in tok.children:  # "in tegen Wit-Rusland": the particle stacked on a PP
+            cases = [g for g in c.children if g.dep_.lower() == "case"]
+            if self.separable and len(cases) > 1:
+                prts.add(cases[0].lower_)
+        out.update(prt + lemma for prt in prts for lemma in list(out))
+        return out
+
     def _lemmas(self, tok: Token) -> list[str]:
         """The parser's lemma, then (where the language asks for it) a dictionary lemmatiser's
         reading of the form: a parser that leaves "ontbood" or "beloofde" as they are still
         lets "ontbieden" and "beloven" be found."""
         lemma = tok.lemma_.lower().replace("_", "")  # Alpino: "uit_nodigen", "top_ontmoeting"
         out = [lemma]
+        for c in tok.children:  # a particle the lemmatiser glued on wrongly: "celveroordelen"
+            if c.dep_.lower() == "compound:prt" and lemma.startswith(c.lower_) \
+                    and len(lemma) > len(c.lower_) + 3:
+                out.append(lemma[len(c.lower_):])
         if self.fallback_lemmas:
             alt = _simplemma(tok.text, self.lang)
             if alt and alt not in out:
@@ -352,7 +368,7 @@ class Coder:
     def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
         """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
         for i, c in list(cands.items()):
-            if c.token.lemma_.lower() not in self.grammar.light_verbs or c.pattern.pos != "verb":
+            if c.pattern.pos != "verb" or not self.grammar.is_light(c.token):
                 continue
             if any(o.pattern.pos == "noun" and roles.light_verb(o.token, self.grammar) is c.token
                    for o in cands.values()):

@@ -7,6 +7,7 @@ the one of the clause it hangs from (coordinated verbs, "agreed to meet", purpos
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kroniek.events import syntax
@@ -23,6 +24,12 @@ class Grammar:
     between_preps: frozenset[str]
     # "agreed in a phone call", "took part in joint exercises": the verb's subject takes part
     carrier_preps: frozenset[str] = frozenset()
+    # every lemma reading of a verb (the coder's: parser lemma, fallback lemmatiser, particles)
+    verb_forms: Callable[[Token], set[str]] | None = None
+
+    def is_light(self, verb: Token) -> bool:
+        forms = self.verb_forms(verb) if self.verb_forms else {verb.lemma_.lower()}
+        return bool(forms & self.light_verbs)
 
 
 def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
@@ -77,7 +84,7 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
 def light_verb(noun: Token, g: Grammar) -> Token | None:
     """The verb a noun trigger is the object of when that verb only carries it ("hold talks")."""
     head = noun.head
-    if head is noun or head.lemma_.lower() not in g.light_verbs:
+    if head is noun or not g.is_light(head):
         return None
     if noun.dep_.lower() in syntax.OBJ or noun.dep_.lower() in syntax.PASS_SUBJ or \
             noun.dep_.lower() == "compound:prt":  # a parser's guess for "sancties instellen"
