@@ -39,6 +39,12 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
             return agents
         return []
     subj = syntax.subjects(verb)
+    if not subj:  # a parser that hangs the subject on the auxiliary ("troepen hebben ... ")
+        for aux in verb.children:
+            if aux.dep_.lower() in ("aux", "aux:pass", "auxpass", "cop"):
+                subj = syntax.subjects(aux)
+                if subj:
+                    break
     if subj or depth >= 3:
         return subj
     dep = verb.dep_.lower()
