@@ -126,11 +126,79 @@ def main(argv: list[str]) -> int:
     result["plover_manual"] = manual_accuracy(pipe)
     m = result["plover_manual"]
     print(f"PLOVER manual examples: {m['correct']}/{m['examples']} types right")
+    result["machine"] = machine()
     if "--write" in argv:
         out = ROOT / "bench" / "results"
         out.mkdir(parents=True, exist_ok=True)
         (out / "events.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        (out / "events.md").write_text(markdown(result))
     return 0
+
+
+def machine() -> dict:
+    import datetime
+    import os
+    import platform
+
+    import spacy
+
+    return {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "host": platform.node(), "platform": platform.platform(),
+            "cpus": os.cpu_count(), "python": platform.python_version(),
+            "spacy": spacy.__version__}
+
+
+def markdown(result: dict) -> str:
+    m = result["machine"]
+    lines = [
+        "# Event coder results (issue 5)", "",
+        f"Written by `bench/bench_events.py --write` on {m['date']} ({m['platform']}, "
+        f"{m['cpus']} CPUs shared with other jobs, Python {m['python']}, spaCy {m['spacy']}).",
+        "Figures from `kroniek.events.evaluate` (the code behind `kroniek eval events`) on",
+        "tests/gold/events-{en,nl}.jsonl. These gold files were also the development set while",
+        "the coder and dictionaries were written (no rule names a gold sentence, but they are",
+        "optimistic for unseen text); the held-out set is scored by the lead only.", "",
+        "| gold | docs | gold ev | pred | type P | type R | type F1 | src acc | tgt acc "
+        "| src+tgt | modality acc | extra/doc |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for lang, r in result["gold"].items():
+        lines.append(
+            f"| {lang} | {r['documents']} | {r['gold_events']} | {r['predicted_events']} | "
+            f"{r['type_precision']:.3f} | {r['type_recall']:.3f} | {r['type_f1']:.3f} | "
+            f"{r['source_accuracy']:.3f} | {r['target_accuracy']:.3f} | "
+            f"{r['source_target_accuracy']:.3f} | {r['modality_accuracy']:.3f} | "
+            f"{r['extra_per_document']:.3f} |")
+    met = {lang: (r["type_f1"] >= 0.9, r["source_target_accuracy"] >= 0.85,
+                  r["extra_per_document"] <= 0.1) for lang, r in result["gold"].items()}
+    lines += ["", "Acceptance (type F1 ≥ 0.90, source+target ≥ 0.85, extra ≤ 0.1 per document):"]
+    for lang, (f1, st, ex) in met.items():
+        verdict = "met" if f1 and st and ex else "**not met**"
+        lines.append(f"- {lang}: {verdict} (F1 {'ok' if f1 else 'short'}, source+target "
+                     f"{'ok' if st else 'short'}, extra {'ok' if ex else 'too many'})")
+    lines += ["", "## Speed", "",
+              "| lang | texts | language pipeline alone (s) | event step (s) | event step / "
+              "pipeline |", "|---|---|---|---|---|"]
+    for lang, t in result["timing"].items():
+        lines.append(f"| {lang} | {t['texts']} | {t['nlp_s']:.4f} | {t['events_s']:.4f} | "
+                     f"{100 * (t['events_over_nlp'] or 0):.1f}% |")
+    pm = result["plover_manual"]
+    lines += ["", "## PLOVER manual examples (English, type accuracy, not used for tuning)", "",
+              f"{pm['correct']}/{pm['examples']} = {pm['type_accuracy']}", "",
+              "| expected | predicted | text |", "|---|---|---|"]
+    for row in pm["rows"]:
+        lines.append(f"| {row['expected']} | {', '.join(row['predicted']) or '—'} | "
+                     f"{row['text'][:70]}... |")
+    per = ["", "## Per type", ""]
+    for lang, r in result["gold"].items():
+        per += [f"### {lang}", "", "| type | gold | pred | matched | P | R | F1 | args ok |",
+                "|---|---|---|---|---|---|---|---|"]
+        for t, c in r["per_type"].items():
+            args = "" if c["source_target_accuracy"] is None else f"{c['source_target_accuracy']:.2f}"
+            per.append(f"| {t} | {c['gold']} | {c['predicted']} | {c['matched']} | "
+                       f"{c['precision']:.2f} | {c['recall']:.2f} | {c['f1']:.2f} | {args} |")
+        per.append("")
+    return "\n".join(lines + per) + "\n"
 
 
 if __name__ == "__main__":
