@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import DocBin
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 import kroniek.nlp.components  # noqa: F401  (registers our factories)
@@ -41,13 +42,26 @@ def _esc(s: str) -> str:
 
 def assemble(syntax: Path | str, ner: Path | None, out: Path | None, lang: str = "nl",
              meta_extra: dict | None = None, crf: Path | None = None, crf_mode: str = "prefer",
-             separable_verbs: bool = True) -> Language:
-    """The joined pipeline, written to ``out`` (when given) and returned."""
+             separable_verbs: bool = True, lemma_table: Path | None = None,
+             sentence_rules: bool = True) -> Language:
+    """The joined pipeline, written to ``out`` (when given) and returned.
+
+    ``lemma_table``: gold docs (DocBin) for the lookup lemmatizer, which then replaces the
+    trainable one (it scored higher on dev). ``sentence_rules``: the sentence hint/fix
+    components around the parser.
+    """
     nlp = spacy.load(syntax)
     customise_tokenizer(nlp, lang)
+    if sentence_rules and "parser" in nlp.pipe_names:
+        nlp.add_pipe("kroniek_sentence_hints", before="parser")
+        nlp.add_pipe("kroniek_sentence_fix", after="parser")
+    if lemma_table is not None:
+        if "trainable_lemmatizer" in nlp.pipe_names:
+            nlp.remove_pipe("trainable_lemmatizer")
+        lem = nlp.add_pipe("kroniek_lookup_lemmatizer")
+        lem.learn(DocBin().from_disk(lemma_table).get_docs(nlp.vocab))
     if separable_verbs and "kroniek_separable_verbs" not in nlp.pipe_names:
-        after = "trainable_lemmatizer" if "trainable_lemmatizer" in nlp.pipe_names else nlp.pipe_names[-1]
-        nlp.add_pipe("kroniek_separable_verbs", after=after)
+        nlp.add_pipe("kroniek_separable_verbs")
     if ner is not None:
         ner_nlp = spacy.load(ner)
         if "tok2vec" in ner_nlp.pipe_names:
@@ -86,9 +100,11 @@ def main() -> None:
     ap.add_argument("--meta", type=Path, help="JSON merged into meta.json")
     ap.add_argument("--crf", type=Path, help="a trained CRF (training/train_crf.py) to add")
     ap.add_argument("--crf-mode", default="prefer", choices=["replace", "fill", "prefer"])
+    ap.add_argument("--lemma-table", type=Path, help="gold DocBin for the lookup lemmatizer")
     args = ap.parse_args()
     extra = json.loads(args.meta.read_text()) if args.meta else None
-    nlp = assemble(args.syntax, args.ner, args.out, args.lang, extra, args.crf, args.crf_mode)
+    nlp = assemble(args.syntax, args.ner, args.out, args.lang, extra, args.crf, args.crf_mode,
+                   lemma_table=args.lemma_table)
     print("pipeline:", nlp.pipe_names, "->", args.out)
 
 

@@ -9,10 +9,9 @@ import argparse
 import json
 from pathlib import Path
 
-import spacy
-
 import kroniek.nlp.components  # noqa: F401
 from kroniek.nlp.evaluate import score_ner
+from kroniek.nlp.loader import _load_package
 
 
 def main() -> None:
@@ -25,7 +24,7 @@ def main() -> None:
     args = ap.parse_args()
     results = {}
     for mode in ["neural", "replace", "fill", "prefer"]:
-        nlp = spacy.load(args.ner)
+        nlp = _load_package(str(args.ner))
         if mode != "neural":
             nlp.add_pipe("kroniek_crf_ner", config={"mode": mode}).load_model(args.crf)
         r = score_ner(nlp, args.dev, args.limit)

@@ -28,21 +28,39 @@ VERB_POS = ("VERB", "AUX")
 
 
 class SeparableVerbs:
-    def __init__(self, particle_deps: Iterable[str] = DEFAULT_PARTICLE_DEPS) -> None:
+    """Put a split-off particle back in front of its verb's lemma.
+
+    If the parser gives a verb several ``compound:prt`` dependents (it sometimes takes a
+    preposition for one), the particle that makes a known word (simplemma's dictionary) wins,
+    else the last one, since Dutch particles close the clause.
+    """
+
+    def __init__(self, particle_deps: Iterable[str] = DEFAULT_PARTICLE_DEPS, lang: str = "nl") -> None:
         self.particle_deps = set(particle_deps)
+        self.lang = lang
+
+    def known(self, word: str) -> bool:
+        try:
+            from simplemma import is_known
+
+            return bool(is_known(word, lang=self.lang))
+        except (ImportError, ValueError):
+            return False
 
     def __call__(self, doc: Doc) -> Doc:
+        particles: dict[int, list[Any]] = {}
         for tok in doc:
-            if tok.dep_ not in self.particle_deps or tok.head is tok:
-                continue
-            verb = tok.head
-            if verb.pos_ not in VERB_POS:
-                continue
-            particle = (tok.lemma_ or tok.text).lower()
+            if tok.dep_ in self.particle_deps and tok.head is not tok and tok.head.pos_ in VERB_POS:
+                particles.setdefault(tok.head.i, []).append(tok)
+        for verb_i, toks in particles.items():
+            verb = doc[verb_i]
             lemma = verb.lemma_ or verb.text.lower()
-            if not particle.isalpha() or lemma.lower().startswith(particle):
+            options = [(t.lemma_ or t.text).lower() for t in toks]
+            options = [p for p in options if p.isalpha() and not lemma.lower().startswith(p)]
+            if not options:
                 continue
-            verb.lemma_ = particle + lemma
+            known = [p for p in options if self.known(p + lemma)]
+            verb.lemma_ = (known[-1] if known else options[-1]) + lemma
         return doc
 
 
@@ -51,7 +69,7 @@ class SeparableVerbs:
     default_config={"particle_deps": list(DEFAULT_PARTICLE_DEPS)},
 )
 def make_separable_verbs(nlp: Language, name: str, particle_deps: list[str]) -> SeparableVerbs:
-    return SeparableVerbs(particle_deps)
+    return SeparableVerbs(particle_deps, nlp.lang)
 
 
 class CRFEntities:
@@ -59,16 +77,19 @@ class CRFEntities:
 
     ``mode``: ``replace`` (CRF only), ``fill`` (keep the neural NER's entities, add CRF ones
     that overlap none), ``prefer`` (CRF entities win, neural ones fill the gaps).
+    ``keep_labels``: earlier entities with these labels (an OntoNotes NER's DATE, MONEY...)
+    survive ``replace`` where they overlap no CRF entity, so later stages still see them.
     """
 
-    def __init__(self, mode: str = "fill") -> None:
+    def __init__(self, mode: str = "fill", keep_labels: Iterable[str] = ()) -> None:
         self.mode = mode
+        self.keep_labels = set(keep_labels)
         self.tagger: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tagger is None or not len(doc):
             return doc
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents = _punct_segments(doc)
         tags = self.tagger.tag_document([[t.text for t in s] for s in sents])
         crf: list[Span] = []
         for sent, stags in zip(sents, tags, strict=True):
@@ -76,7 +97,7 @@ class CRFEntities:
                 crf.append(Span(doc, sent.start + start, sent.start + end, label=label))
         old = list(doc.ents)
         if self.mode == "replace":
-            chosen = crf
+            chosen = crf + [e for e in old if e.label_ in self.keep_labels and not _overlaps(e, crf)]
         elif self.mode == "prefer":
             chosen = crf + [e for e in old if not _overlaps(e, crf)]
         else:
@@ -101,10 +122,199 @@ class CRFEntities:
         self.tagger = CRFTagger.load(Path(path))
 
 
+FINAL = frozenset({".", "!", "?", "…"})
+CLOSING = frozenset({"''", "”", "’’", '"', "’", "»"})
+
+
+def _punct_segments(doc: Doc) -> list[Span]:
+    """Sentence-like segments for the CRF.
+
+    Preset sentences (no parse yet: gold CoNLL sentences) are used as they are. After a parse,
+    cut after final punctuation (with its closing quotes) and at line breaks, not at every
+    ``doc.sents`` boundary: a small parser's wrong split inside a name would cut the entity,
+    and the CRF was trained on CoNLL's punctuation-delimited sentences.
+    """
+    if doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        cuts = [t.i for t in doc if t.is_sent_start] or [0]
+    else:
+        cuts = [0]
+        for i, tok in enumerate(doc[:-1]):
+            nxt = doc[i + 1]
+            ends = tok.text in FINAL or (tok.text in CLOSING and i > 0 and doc[i - 1].text in FINAL)
+            if "\n" in tok.whitespace_ or tok.is_space or (ends and nxt.text not in CLOSING):
+                cuts.append(i + 1)
+    cuts = sorted(set(cuts) | {0})
+    return [doc[a:b] for a, b in zip(cuts, [*cuts[1:], len(doc)], strict=True) if b > a]
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
-@Language.factory("kroniek_crf_ner", default_config={"mode": "fill"})
-def make_crf_entities(nlp: Language, name: str, mode: str) -> CRFEntities:
-    return CRFEntities(mode)
+@Language.factory("kroniek_crf_ner", default_config={"mode": "fill", "keep_labels": []})
+def make_crf_entities(nlp: Language, name: str, mode: str, keep_labels: list[str]) -> CRFEntities:
+    return CRFEntities(mode, keep_labels)
+
+
+class SentenceFix:
+    """Repair two sentence-splitting errors a small parser makes in news text.
+
+    A closing quote after a full stop (``gegaan.'' De ...``) belongs to the sentence it closes,
+    and a sentence boundary that follows no sentence-final punctuation and no line break is
+    almost always a wrong split inside a sentence (before a capitalised name). Both are fixed by
+    moving arcs (quote -> previous root as ``punct``; second root -> first root as
+    ``parataxis``), so the parse stays a tree and ``doc.sents`` follows from it.
+    """
+
+    def __init__(self, final_punct: Iterable[str], closing_quotes: Iterable[str]) -> None:
+        self.final = set(final_punct)
+        self.quotes = set(closing_quotes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP") or len(doc) < 2:
+            return doc
+        from spacy.attrs import DEP, HEAD
+
+        heads = [t.head.i for t in doc]
+        deps = [t.dep_ for t in doc]
+        changed = False
+        sents = list(doc.sents)
+        for prev, sent in zip(sents, sents[1:], strict=False):
+            prev_root = prev.root.i
+            first = sent[0]
+            before = doc[first.i - 1]
+            if first.text in self.quotes and before.text in self.final and len(sent) > 1:
+                heads[first.i], deps[first.i] = prev_root, "punct"
+                changed = True
+            elif before.text not in self.final and before.text not in self.quotes \
+                    and "\n" not in before.whitespace_ and not before.is_space:
+                heads[sent.root.i], deps[sent.root.i] = prev_root, "parataxis"
+                changed = True
+        if changed:
+            import numpy
+
+            rel = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").view("uint64")
+            labels = numpy.array([doc.vocab.strings.add(d) for d in deps], dtype="uint64")
+            doc.from_array([HEAD, DEP], numpy.stack([rel, labels], axis=1))
+        return doc
+
+
+@Language.factory(
+    "kroniek_sentence_fix",
+    default_config={"final_punct": [".", "!", "?", "…", ":", ";"],
+                    "closing_quotes": ["''", "”", "’’", '"', "’", "»"]},
+)
+def make_sentence_fix(nlp: Language, name: str, final_punct: list[str],
+                      closing_quotes: list[str]) -> SentenceFix:
+    return SentenceFix(final_punct, closing_quotes)
+
+
+class SentenceHints:
+    """Before the parser: a full stop (plus any closing quotes) followed by a capital, a digit or
+    an opening quote starts a sentence. The parser keeps such preset starts; a small parser
+    otherwise glues ``... gegaan.'' Daarna ...`` together. Abbreviations are single tokens
+    (tokenizer exceptions), so a stand-alone ``.`` here is a real full stop."""
+
+    def __init__(self, final_punct: Iterable[str], closing_quotes: Iterable[str],
+                 opening_quotes: Iterable[str]) -> None:
+        self.final = set(final_punct)
+        self.closing = set(closing_quotes)
+        self.opening = set(opening_quotes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        seen_final = False
+        for tok in doc:
+            if seen_final and tok.text not in self.closing:
+                first = tok.text[:1]
+                if first.isupper() or first.isdigit() or tok.text in self.opening:
+                    tok.is_sent_start = True
+                seen_final = False
+            if tok.text in self.final:
+                seen_final = True
+        return doc
+
+
+@Language.factory(
+    "kroniek_sentence_hints",
+    default_config={"final_punct": [".", "!", "?", "…"],
+                    "closing_quotes": ["''", "”", "’’", '"', "’", "»", ")"],
+                    "opening_quotes": [",,", "„", "“", '"', "‘", "«", "'"]},
+)
+def make_sentence_hints(nlp: Language, name: str, final_punct: list[str], closing_quotes: list[str],
+                        opening_quotes: list[str]) -> SentenceHints:
+    return SentenceHints(final_punct, closing_quotes, opening_quotes)
+
+
+class LookupLemmatizer:
+    """Lemmas from a (form, UPOS) table learnt from the treebank, then simplemma, then the form.
+
+    Why not only the trainable lemmatizer: it depends on the shared tok2vec and on ~150k tokens
+    of examples; a table of the treebank's own (form, UPOS) -> lemma pairs is exact for seen
+    words, and simplemma's large Dutch dictionary covers most unseen ones. Proper nouns,
+    numbers and punctuation keep their form, as UD does.
+    """
+
+    KEEP_FORM = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "X"})
+
+    def __init__(self, lang: str, overwrite: bool = True) -> None:
+        self.lang = lang
+        self.overwrite = overwrite
+        self.by_pos: dict[str, str] = {}
+        self.by_form: dict[str, str] = {}
+
+    def lemma(self, text: str, pos: str) -> str:
+        lower = text.lower()
+        hit = self.by_pos.get(f"{lower}\t{pos}")
+        if hit is not None:
+            return hit
+        if pos in self.KEEP_FORM:
+            return text
+        hit = self.by_form.get(lower)
+        if hit is not None:
+            return hit
+        try:
+            from simplemma import lemmatize
+
+            return lemmatize(lower, lang=self.lang)
+        except (ImportError, ValueError):
+            return lower
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            if self.overwrite or not tok.lemma_:
+                tok.lemma_ = self.lemma(tok.text, tok.pos_)
+        return doc
+
+    def learn(self, docs: Iterable[Doc]) -> None:
+        """Most frequent lemma per (form, UPOS) and per form in gold docs."""
+        from collections import Counter
+
+        pos_counts: dict[str, Counter[str]] = {}
+        form_counts: dict[str, Counter[str]] = {}
+        for doc in docs:
+            for tok in doc:
+                if not tok.lemma_ or not tok.pos_:
+                    continue
+                lower = tok.text.lower()
+                pos_counts.setdefault(f"{lower}\t{tok.pos_}", Counter())[tok.lemma_] += 1
+                form_counts.setdefault(lower, Counter())[tok.lemma_] += 1
+        self.by_pos = {k: c.most_common(1)[0][0] for k, c in pos_counts.items()}
+        self.by_form = {k: c.most_common(1)[0][0] for k, c in form_counts.items()}
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"by_pos": self.by_pos, "by_form": self.by_form}
+        (path / "lemmas.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> LookupLemmatizer:
+        file = Path(path) / "lemmas.json"
+        if file.is_file():
+            data = json.loads(file.read_text("utf-8"))
+            self.by_pos, self.by_form = data["by_pos"], data["by_form"]
+        return self
+
+
+@Language.factory("kroniek_lookup_lemmatizer", default_config={"overwrite": True})
+def make_lookup_lemmatizer(nlp: Language, name: str, overwrite: bool) -> LookupLemmatizer:
+    return LookupLemmatizer(nlp.lang, overwrite)

@@ -19,6 +19,36 @@ def model_path(lang: str) -> Path:
     return MODELS / lang
 
 
+def _load_package(name: str) -> Any:
+    """``spacy.load`` by package name, or the package's own ``load()`` where spaCy cannot find
+    it by name (the PyPI re-upload of en_core_web_sm is such a case)."""
+    import importlib
+
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        return importlib.import_module(name).load()
+
+
+def _with_own_ner(nlp: Any, lang: str) -> Any:
+    """Put our trained entity tagger (``models/<lang>_ner``) after a fallback package's NER.
+
+    ``kroniek_ner.json`` there says how it combines with the package's entities; our tagger
+    scores better on the CoNLL labels (see bench/results/nlp-<lang>.md).
+    """
+    import json
+
+    own = MODELS / f"{lang}_ner"
+    if not (own / "crf.model").is_file():
+        return nlp
+    cfg = json.loads((own / "kroniek_ner.json").read_text("utf-8"))
+    nlp.add_pipe("kroniek_crf_ner", config=cfg.get("config", {})).load_model(own)
+    nlp.meta["name"] = f"{nlp.meta.get('name', '')}+kroniek_ner"
+    return nlp
+
+
 @cache
 def load_pipeline(lang: str, model: str = "kroniek") -> Any:
     """The spaCy ``Language`` for ``lang``; raise K202 if a configured model cannot load.
@@ -38,8 +68,8 @@ def load_pipeline(lang: str, model: str = "kroniek") -> Any:
             return spacy.load(path)
         if lang in FALLBACK_PACKAGES:
             try:
-                return spacy.load(FALLBACK_PACKAGES[lang])
-            except OSError:
+                return _with_own_ner(_load_package(FALLBACK_PACKAGES[lang]), lang)
+            except (OSError, ImportError):
                 pass
     except (OSError, ValueError, ImportError) as exc:
         raise KroniekError("K202", f"{lang}: {model}: {str(exc).splitlines()[0]}") from None

@@ -1,0 +1,89 @@
+"""The shipped language packs on text written for these tests (Dutch and English news style)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.nlp.loader import model_path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+has_nl = pytest.mark.skipif(not (model_path("nl") / "meta.json").is_file(), reason="no Dutch pack")
+
+NL_NEWS = (
+    "De Noord-Koreaanse leider Kim Jong-un heeft gisteren de Russische minister van Buitenlandse "
+    "Zaken Sergej Lavrov ontvangen in Pyongyang. Lavrov zei dat president Vladimir Poetin de "
+    "banden met Noord-Korea wil versterken. Vorig jaar sprak Kim in Singapore met de Amerikaanse "
+    "president. Rusland nodigde Kim vorige week uit voor een bezoek aan Moskou."
+)
+
+
+@pytest.fixture(scope="module")
+def nl():  # noqa: ANN201
+    from kroniek.nlp.loader import load_pipeline
+
+    return load_pipeline("nl")
+
+
+@has_nl
+def test_dutch_people_and_places(nl) -> None:  # noqa: ANN001
+    doc = nl(NL_NEWS)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    for name in ("Kim Jong-un", "Sergej Lavrov", "Vladimir Poetin"):
+        assert (name, "PER") in ents, ents
+    for place in ("Noord-Korea", "Rusland", "Singapore", "Moskou"):
+        assert (place, "LOC") in ents, ents
+
+
+@has_nl
+def test_separable_verb_gets_full_lemma(nl) -> None:  # noqa: ANN001
+    doc = nl(NL_NEWS)
+    verb = next(t for t in doc if t.text == "nodigde")
+    assert verb.lemma_ == "uitnodigen"
+    doc = nl("De minister stelde het besluit uit tot na de verkiezingen.")
+    assert next(t for t in doc if t.text == "stelde").lemma_ == "uitstellen"
+
+
+@has_nl
+def test_dutch_sentences_and_news_tokens(nl) -> None:  # noqa: ANN001
+    doc = nl("Volgens dhr. Jansen en mr. De Vries zijn o.a. de VS. betrokken. ,,Wij wachten af,'' "
+             "zei hij. „Het is te vroeg”, aldus de minister.")
+    words = [t.text for t in doc]
+    for tok in ("dhr.", "mr.", "o.a.", "VS.", ",,", "''", "„", "”"):
+        assert tok in words, words
+    assert len(list(doc.sents)) == 3, [s.text for s in doc.sents]
+
+
+@has_nl
+def test_dutch_parse_is_ud(nl) -> None:  # noqa: ANN001
+    doc = nl("De regering van Nederland steunt het plan.")
+    assert {t.pos_ for t in doc} >= {"DET", "NOUN", "ADP", "PROPN", "VERB"}
+    root = [t for t in doc if t.dep_ == "ROOT"]
+    assert [t.text for t in root] == ["steunt"]
+    assert next(t for t in doc if t.text == "regering").dep_ == "nsubj"
+
+
+@has_nl
+def test_bad_input_does_not_crash(nl) -> None:  # noqa: ANN001
+    for text in ["", " ", "\n\n", "....", "ZZZZ", "a" * 2000, "🙂 ,, ''"]:
+        nl(text)
+
+
+@pytest.mark.skipif(not (DATA / "ud-nl").is_dir(), reason="shared data not present")
+@has_nl
+def test_evaluate_on_a_slice() -> None:
+    from kroniek.nlp.evaluate import report, run
+
+    result = run("nl", str(DATA), limit=20)
+    assert 0.5 < result["ud"]["upos"] <= 1.0
+    assert 0.3 < result["ner"]["f1"] <= 1.0
+    assert "UPOS" in report(result) and "PER" in report(result)
+
+
+def test_evaluate_unknown_language() -> None:
+    from kroniek.nlp.evaluate import run
+
+    with pytest.raises(ValueError):
+        run("xx")
