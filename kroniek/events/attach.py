@@ -68,9 +68,9 @@ def _nearby(mentions: list[Any], trigger: Token) -> Any:
             continue
         t = span.root
         for _ in range(4):
-            if t is trigger:
+            if t == trigger:
                 return m
-            if t.head is t:
+            if t.head == t:
                 break
             t = t.head
     return None

@@ -32,7 +32,10 @@ FRAME_MODE = {
     "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"},
 }
 # Frames whose content, when a noun with its own participants, is an event of its own.
-KEEPS_CONTENT = {"ACCUSE", "SUPPORT"}
+KEEPS_CONTENT = {"ACCUSE", "SUPPORT", "REJECT"}
+# Event nouns that, inside another event's argument, only name its object ("withdrew from the
+# nuclear deal", "condemned the accord"): the agreement is not a new event of the sentence.
+ONLY_OBJECT = {"AGREE"}
 # What a frame becomes when its content says more (PLOVER: an announced retreat is CONCEDE).
 FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
 # Where a mistagged noun may stand ("sancties" tagged VERB as the object of "instellen").
@@ -370,9 +373,18 @@ class Coder:
         for i, c in list(cands.items()):
             if c.pattern.pos != "verb" or not self.grammar.is_light(c.token):
                 continue
-            if any(o.pattern.pos == "noun" and roles.light_verb(o.token, self.grammar) is c.token
-                   for o in cands.values()):
-                del cands[i]
+            carried = [o for o in cands.values()
+                       if o.pattern.pos == "noun" and roles.light_verb(o.token, self.grammar)
+                       == c.token]
+            if not carried:
+                continue
+            if c.pattern.objects:
+                # a verb pattern that asked for this very object ("concluded an agreement" =
+                # SUPPORT, "declared a ceasefire" = CONCEDE) says more than the bare noun
+                for o in carried:
+                    o.absorbed = True
+                continue
+            del cands[i]
 
     def _absorb_same_type(self, cands: dict[int, Candidate]) -> None:
         """"killed by a drone strike", "did not meet during the summit": a noun trigger inside
@@ -382,13 +394,14 @@ class Coder:
                 continue
             t = c.token
             for _ in range(4):
-                if t.head is t or t.dep_.lower() in STOP_ABSORB:
+                if t.head == t or t.dep_.lower() in STOP_ABSORB:
                     break
                 t = t.head
                 other = cands.get(t.i)
                 if other is None or other is c or other.absorbed:
                     continue
-                if other.type == c.type:
+                if other.type == c.type or (c.type in ONLY_OBJECT and other.pattern.pos == "verb"
+                                            and other.type != c.type):
                     c.absorbed = True
                     if not other.sources:
                         other.sources = c.sources
@@ -443,19 +456,24 @@ class Coder:
                 frame = cands.get(h.i)
                 if frame is None or frame is c or frame.type not in FRAMES:
                     continue
+                if c.pattern.pos == "noun" and roles.verb_through_prep(
+                        c.token, self.grammar.carrier_preps) == frame.token:
+                    break  # "agreed in a phone call": the call is the setting, not the content
                 if frame.type in KEEPS_CONTENT and c.pattern.pos == "noun":
                     # "condemned the killing of civilians by Russian troops": both are coded;
                     # the condemned is whoever did the killing
                     if not frame.targets:
                         frame.targets = [a for a in c.sources
                                          if a.id not in {s.id for s in frame.sources}]
+                    if frame.type == "REJECT" and not c.targets:
+                        # "rejected the Japanese request": it was addressed to the rejecter
+                        c.targets = [a for a in frame.sources
+                                     if a.id not in {s.id for s in c.sources}]
                     break
                 c.absorbed = True
                 if not frame.targets:
                     frame.targets = [a for a in (c.targets or [])
                                      if a.id not in {s.id for s in frame.sources}]
-                    if not frame.targets and frame.type in ("REQUEST", "REJECT", "ACCUSE"):
-                        pass
                 if not frame.sources and c.sources:
                     frame.sources = c.sources
                 new_type = FRAME_TYPE.get((frame.type, c.type))
@@ -486,7 +504,7 @@ class Coder:
         the clause it hangs from); "announced the release" names no clause and relays nothing."""
         if reporter is None:
             return False
-        return not (trigger.head is reporter and trigger.dep_.lower() in syntax.OBJ)
+        return not (trigger.head == reporter and trigger.dep_.lower() in syntax.OBJ)
 
     def _host(self, parties: list[Actor], mode: str | None, location: dict[str, Any] | None,
               sent: Any, index: arguments.ActorIndex) -> tuple[list[Actor], list[Actor],
@@ -513,10 +531,10 @@ class Coder:
             low = tok.lower_
             if low not in self.person_pronouns and low not in self.other_pronouns:
                 return []
-            m = modality.assess(tok.head, self.words) if tok.head is not tok else None
+            m = modality.assess(tok.head, self.words) if tok.head != tok else None
             if m is not None and m.reporter is not None:
                 subj = roles.logical_subjects(m.reporter, self.grammar)
-                if subj and subj[0] is not tok:
+                if subj and subj[0] != tok:
                     found = arguments.resolve(subj, index)
                     if found:
                         return found

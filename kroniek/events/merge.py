@@ -11,7 +11,7 @@ from kroniek.model import Event
 
 def _code(a: object) -> str:
     """Actors count as the same party at country level ("Russia", "the Russian army")."""
-    return getattr(a, "country", None) or getattr(a, "id", "")
+    return getattr(a, "country", None) or getattr(a, "org", None) or getattr(a, "id", "")
 
 
 def key(e: Event) -> tuple[object, ...]:

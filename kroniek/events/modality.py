@@ -52,7 +52,7 @@ def assess(trigger: Token, w: Words) -> Modality:
     m = Modality()
     near = _aux_and_adverbs(trigger)
     chain = syntax.governing_chain(trigger)
-    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+    if trigger.pos_ == "NOUN" and trigger.head != trigger:
         # "a meeting ... could take place", "talks are possible": the noun's verb carries it
         near = near + _aux_and_adverbs(trigger.head)
         near = near + [c for c in trigger.head.children if c.dep_.lower() in ("acomp", "xcomp")]
@@ -87,17 +87,17 @@ def assess(trigger: Token, w: Words) -> Modality:
 
 def _speech_verb(trigger: Token, chain: list[Token], w: Words) -> Token | None:
     for h in [trigger, *chain]:
-        if h is not trigger and h.lemma_.lower() in w.speech:
+        if h != trigger and h.lemma_.lower() in w.speech:
             return h
         for c in h.children:  # "..., zei Lavrov" / "..., Lavrov said" hanging off the event
             if c.dep_.lower() in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in w.speech \
                     and c.i > trigger.i:
                 return c
-        if h.dep_.lower() == "root" or h.head is h:
+        if h.dep_.lower() == "root" or h.head == h:
             break
     root = trigger.sent.root
-    if (root is not trigger and root.lemma_.lower() in w.speech and root not in chain
-            and any(t is root for t in trigger.ancestors)):
+    if (root != trigger and root.lemma_.lower() in w.speech and root not in chain
+            and any(t == root for t in trigger.ancestors)):
         return root
     return None
 

@@ -35,9 +35,14 @@ class Grammar:
 def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
     if syntax.is_passive(verb):
         agents = [a for p, a in syntax.prep_args(verb) if p in g.agent_preps]
-        if agents:
-            return agents
-        return []
+        if not agents:  # "allowed into the plant by Russia": the by-phrase hung on a noun
+            for t in verb.subtree:
+                if t.head != verb and t.head != t and t.pos_ != "VERB":
+                    agents.extend(a for p, a in syntax.prep_args(t) if p in g.agent_preps
+                                  and t.dep_.lower() not in syntax.SUBJ)
+                if agents:
+                    break
+        return agents
     subj = syntax.subjects(verb)
     if not subj:  # a parser that hangs the subject on the auxiliary ("troepen hebben ... ")
         for aux in verb.children:
@@ -49,7 +54,7 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
         return subj
     dep = verb.dep_.lower()
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return logical_subjects(head, g, depth + 1)
@@ -90,7 +95,7 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
 def light_verb(noun: Token, g: Grammar) -> Token | None:
     """The verb a noun trigger is the object of when that verb only carries it ("hold talks")."""
     head = noun.head
-    if head is noun or not g.is_light(head):
+    if head == noun or not g.is_light(head):
         return None
     if noun.dep_.lower() in syntax.OBJ or noun.dep_.lower() in syntax.PASS_SUBJ or \
             noun.dep_.lower() == "compound:prt":  # a parser's guess for "sancties instellen"
@@ -112,7 +117,7 @@ def noun_role(noun: Token, role: str, g: Grammar,
     if role == "carrier":  # "Russia held talks": the subject of the light verb
         if lv is not None:
             return logical_subjects(lv, g)
-        verb = _verb_through_prep(noun, g.carrier_preps)
+        verb = verb_through_prep(noun, g.carrier_preps)
         return logical_subjects(verb, g) if verb is not None else []
     if role == "between":
         return [a for p, a in syntax.prep_args(noun) if p in g.between_preps]
@@ -125,10 +130,10 @@ def noun_role(noun: Token, role: str, g: Grammar,
     return out
 
 
-def _verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
+def verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
     """The verb a noun hangs from through one of ``preps`` ("agreed in a call", "nam deel aan
     de oefening"), in either label scheme; through a light object ("took part in")."""
-    if not preps or noun.head is noun:
+    if not preps or noun.head == noun:
         return None
     dep = noun.dep_.lower()
     head = noun.head
@@ -146,7 +151,7 @@ def _verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
 
 def _object_of(noun: Token) -> Token | None:
     head = noun.head
-    if head is not noun and noun.dep_.lower() in syntax.OBJ and head.pos_ == "VERB":
+    if head != noun and noun.dep_.lower() in syntax.OBJ and head.pos_ == "VERB":
         return head
     return None
 

@@ -38,7 +38,8 @@ def examples(lang: str) -> list[Example]:
 def actor_matches(actor: Actor, code: str) -> bool:
     """The evaluation's rule: an actor matches a gold entry by its country or by its id."""
     code = code.lower()
-    return (actor.country or "").lower() == code or actor.id.lower() == code
+    org = getattr(actor, "org", None) or ""
+    return code in ((actor.country or "").lower(), actor.id.lower(), org.lower())
 
 
 def side_matches(actors: list[Actor], codes: list[str]) -> bool:

@@ -61,7 +61,7 @@ def stray_case(head: Token, arg: Token) -> list[Token]:
     if left < 0:
         return []
     prev = arg.doc[left]
-    if prev.head is head and prev.dep_.lower() == "case":
+    if prev.head == head and prev.dep_.lower() == "case":
         return [prev]
     return []
 
@@ -141,7 +141,7 @@ def antecedent(tok: Token) -> Token:
         for _ in range(3):
             if t.dep_.lower() in RELCL:
                 return t.head
-            if t.head is t:
+            if t.head == t:
                 break
             t = t.head
     return tok
@@ -170,7 +170,7 @@ def governing_chain(tok: Token, limit: int = 4) -> list[Token]:
     out: list[Token] = []
     t = tok
     for _ in range(limit):
-        if t.head is t:
+        if t.head == t:
             break
         dep = t.dep_.lower()
         if dep not in CLAUSE_LINKS and dep not in ("obj", "dobj", "pobj", "obl", "nmod", "prep",
