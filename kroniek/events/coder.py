@@ -40,6 +40,8 @@ ONLY_OBJECT = {"AGREE"}
 FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
 # Where a mistagged noun may stand ("sancties" tagged VERB as the object of "instellen").
 NOMINAL_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod", "compound:prt", "conj", "appos"}
+# What an agreement to act becomes when the act is conflictual.
+INTENDED_CONTENT = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 # Links across which a noun is no longer part of another trigger's argument.
 STOP_ABSORB = {"relcl", "acl:relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"}
 # CAMEO code for a cooperative event turned into AGREE by tense or intent.
@@ -85,7 +87,8 @@ class Candidate:
     cameo: str | None
     absorbed: bool = False
     notes: list[str] = field(default_factory=list)
-    denied_by: Token | None = None  # "Israel denied that its air force struck ...": the denial
+    denied_by: Token | None = None
+    intended: bool = False  # an agreed conflictual act: coded as the act, modality intended  # "Israel denied that its air force struck ...": the denial
 
     def rank(self) -> tuple[int, int, int, int]:
         specific = 1 if (self.pattern.objects or self.pattern.subjects) else 0
@@ -201,6 +204,11 @@ class Coder:
         for p, t in self.dict.candidates(pos, lemma):
             if t.particle is None or self._particle_ok(t.particle, near):
                 found.append((p, t))
+        prts = {c.lower_ for c in tok.children if c.dep_.lower() in ("prt", "compound:prt", "svp")}
+        if pos == "verb" and any(t.particle and set(t.particle.split()) & prts for _, t in found):
+            # "called them off" is a cancellation, not a call: a matched particle trigger
+            # rules out the bare verb's patterns
+            found = [(p, t) for p, t in found if t.particle]
         if pos == "noun" and not found and tok.lower_ != lemma:
             found = list(self.dict.candidates(pos, tok.lower_))
         if pos == "noun" and not found and self.compounds:
@@ -400,8 +408,10 @@ class Coder:
                 other = cands.get(t.i)
                 if other is None or other is c or other.absorbed:
                     continue
-                if other.type == c.type or (c.type in ONLY_OBJECT and other.pattern.pos == "verb"
-                                            and other.type != c.type):
+                asked = other.pattern.objects and (c.token.lemma_.lower() in other.pattern.objects
+                                                   or c.token.lower_ in other.pattern.objects)
+                if other.type == c.type or asked or (
+                        c.type in ONLY_OBJECT and other.pattern.pos == "verb"):
                     c.absorbed = True
                     if not other.sources:
                         other.sources = c.sources
@@ -442,8 +452,9 @@ class Coder:
                     continue
                 subj = roles.logical_subjects(ch, self.grammar)
                 found = arguments.resolve(subj, index, pronoun) if subj else []
-                src = {a.id for a in c.sources}
-                found = [a for a in found if a.id not in src]
+                src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
+                # "Putin warned that Russia would ...": one's own country is no recipient
+                found = [a for a in found if a.id not in src and a.country not in src]
                 if found:
                     c.targets = found
                     break
@@ -454,12 +465,14 @@ class Coder:
                 continue
             for h in syntax.governing_chain(c.token, limit=3):
                 frame = cands.get(h.i)
-                if frame is None or frame is c or frame.type not in FRAMES:
+                if frame is None or frame is c:
                     continue
+                if frame.type not in FRAMES:
+                    break  # the nearest event above owns this one ("coordinate air strikes")
                 if c.pattern.pos == "noun" and roles.verb_through_prep(
                         c.token, self.grammar.carrier_preps) == frame.token:
                     break  # "agreed in a phone call": the call is the setting, not the content
-                if frame.type in KEEPS_CONTENT and c.pattern.pos == "noun":
+                if frame.type in KEEPS_CONTENT and c.pattern.pos == "noun" and c.sources:
                     # "condemned the killing of civilians by Russian troops": both are coded;
                     # the condemned is whoever did the killing
                     if not frame.targets:
@@ -479,6 +492,12 @@ class Coder:
                 new_type = FRAME_TYPE.get((frame.type, c.type))
                 if new_type:
                     frame.type, frame.mode, frame.cameo = new_type, None, None
+                elif frame.type in ("AGREE",) and c.type in INTENDED_CONTENT:
+                    # "agreed to prepare sanctions": the sanction, intended (PLOVER does not
+                    # turn conflictual plans into AGREE)
+                    frame.type, frame.mode, frame.cameo = c.type, c.mode, c.cameo
+                    frame.intended = True
+                    frame.targets = frame.targets or c.targets
                 if frame.mode is None and frame.pattern.mode is None:
                     frame.mode = FRAME_MODE.get(frame.type, {}).get(c.type, c.mode
                                                                      if frame.type == c.type
@@ -570,11 +589,16 @@ class Coder:
             if etype == "CONSULT":
                 sources, targets, mode = self._host(sources, mode, location, sent, index)
         m = modality.assess(c.token, self.words)
+        if c.intended and m.modality == "asserted":
+            m.modality = "intended"
         if c.denied_by is not None:
             m.negated = True
             m.reporter = m.reporter or c.denied_by
         if not targets and etype in modality.PLACE_TARGET:
-            targets = self._place_target(c.token, index)
+            # a place in the actor's own country says where, not against whom ("imposed a
+            # curfew in Kabul"); abroad it names the recipient ("struck targets in Yemen")
+            own = {a.country for a in sources}
+            targets = [a for a in self._place_target(c.token, index) if a.country not in own]
         if etype in modality.FUTURE_TYPE and (
                 m.future or m.modality == "intended"
                 or (m.modality == "hypothetical" and modality.FUTURE_TYPE[etype] == "AGREE")):
