@@ -88,7 +88,8 @@ class Candidate:
     absorbed: bool = False
     notes: list[str] = field(default_factory=list)
     denied_by: Token | None = None
-    intended: bool = False  # an agreed conflictual act: coded as the act, modality intended  # "Israel denied that its air force struck ...": the denial
+    intended: bool = False
+    setting: bool = False  # "did not meet during the G20 summit": held within a larger event  # an agreed conflictual act: coded as the act, modality intended  # "Israel denied that its air force struck ...": the denial
 
     def rank(self) -> tuple[int, int, int, int]:
         specific = 1 if (self.pattern.objects or self.pattern.subjects) else 0
@@ -342,6 +343,12 @@ class Coder:
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun)
+            shared = {a.id for a in src} & {a.id for a in tgt}
+            if self.linear and p.pos == "verb" and shared:
+                # one name on both sides: the parse contradicts itself, word order decides
+                lsrc, ltgt = self._linear(p, tok, index, [], [])
+                if lsrc and ltgt and not {a.id for a in lsrc} & {a.id for a in ltgt}:
+                    src, tgt = lsrc, ltgt
             if self.linear and (not src or not tgt):
                 if p.pos == "verb":
                     src, tgt = self._linear(p, tok, index, src, tgt)
@@ -413,6 +420,7 @@ class Coder:
                 if other.type == c.type or asked or (
                         c.type in ONLY_OBJECT and other.pattern.pos == "verb"):
                     c.absorbed = True
+                    other.setting = other.setting or other.type == c.type
                     if not other.sources:
                         other.sources = c.sources
                     if not other.targets:
@@ -530,15 +538,13 @@ class Coder:
                                                                str | None]:
         """A meeting in the country of some of its parties is a visit by the others (PLOVER:
         the visitor is the actor, the host the recipient): "met Merkel in Berlin"."""
-        # places that are not themselves a party ("talks between Russia and Ukraine")
+        # the place the meeting is attached to, when it is not itself a party ("talks between
+        # Russia and Ukraine"); a place elsewhere in the sentence may be another trip's
         places = {index.places_by_token[t.i].country for t in sent
                   if t.i in index.places_by_token and t.i not in index.by_token}
-        places.discard(None)
         country = (location or {}).get("country")
         if country not in places:
-            if len(places) != 1:
-                return parties, [], mode
-            country = next(iter(places))
+            return parties, [], mode
         hosts = [a for a in parties if a.country == country]
         guests = [a for a in parties if a.country != country]
         if not hosts or not guests:
@@ -586,7 +592,7 @@ class Coder:
             # PLOVER: the parties to a meeting (or joint action) are all actors, no recipient
             sources, targets = sources + [a for a in targets
                                           if a.id not in {s.id for s in sources}], []
-            if etype == "CONSULT":
+            if etype == "CONSULT" and not c.setting:
                 sources, targets, mode = self._host(sources, mode, location, sent, index)
         m = modality.assess(c.token, self.words)
         if c.intended and m.modality == "asserted":
