@@ -349,6 +349,14 @@ class Coder:
                 lsrc, ltgt = self._linear(p, tok, index, [], [])
                 if lsrc and ltgt and not {a.id for a in lsrc} & {a.id for a in ltgt}:
                     src, tgt = lsrc, ltgt
+            if self.linear and p.pos == "verb" and src and "subj" in p.source[:1]:
+                # "Frankrijk, Duitsland en het Verenigd Koninkrijk veroordeelden": a parse that
+                # keeps one member of a listed subject; the word-order group has them all
+                lsub, _, _ = linear.roles(tok, index.by_token, syntax.is_passive(tok),
+                                          self.grammar.agent_preps)
+                ids = {a.id for a in lsub}
+                if len(lsub) > len(src) and {a.id for a in src} <= ids:
+                    src = lsub
             if self.linear and (not src or not tgt):
                 if p.pos == "verb":
                     src, tgt = self._linear(p, tok, index, src, tgt)

@@ -77,8 +77,11 @@ def stray_iobj(verb: Token) -> list[Token]:
     """The second subject of a two-subject verb that has an object: the indirect object the
     parser mislabelled ("legde Rusland sancties op")."""
     subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
-    if len(subj) > 1 and any(c.dep_.lower() in OBJ for c in verb.children):
+    objs = [c for c in verb.children if c.dep_.lower() in OBJ]
+    if len(subj) > 1 and objs:
         return subj[1:]
+    if len(objs) > 1:  # "leggen Iran nieuwe sancties op": two objects, the first one indirect
+        return objs[:-1]
     return []
 
 
