@@ -67,3 +67,14 @@ def test_a_month_read_as_a_date_is_not_a_place():
     a = Pipeline(load(env={})).analyse(doc)
     assert [(d.text, d.value) for d in a.dates] == [("March 2003", "2003-03")]
     assert "March" not in [p.text for p in a.places]
+
+
+def test_a_persons_nationality_does_not_move_a_city():
+    from kroniek.config import load
+    from kroniek.model import Document, PartialDate
+    from kroniek.pipeline import Pipeline
+
+    doc = Document(id="g", text="Biden held talks with Putin in Geneva on Wednesday.",
+                   date=PartialDate.parse("2021-06-16"), lang="en")
+    a = Pipeline(load(env={})).analyse(doc)
+    assert [(p.text, p.country) for p in a.places] == [("Geneva", "CHE")]

@@ -28,12 +28,10 @@ def find(text: str, lang: str, entities: list[Entity] | None = None) -> list[Pla
 
 
 def _actor_countries(analysis: Analysis) -> set[str]:
-    out = set()
-    for e in analysis.entities:
-        country = getattr(e.actor, "country", None) if e.actor else None
-        if isinstance(country, str) and len(country) == 3 and country.isupper():
-            out.add(country)
-    return out
+    """Countries the document names as such. A person's nationality is no evidence of where
+    things happen ("Biden held talks with Putin in Geneva" is not about Geneva, Illinois)."""
+    return {a.country for a in analysis.actor_mentions
+            if a.kind == "country" and isinstance(a.country, str) and len(a.country) == 3}
 
 
 def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
