@@ -59,8 +59,10 @@ def test_convert_tiny_slice(tmp_path: Path) -> None:
 
 
 @needs_data
+@pytest.mark.slow
 def test_held_out_never_in_training(tmp_path: Path) -> None:
     import convert
+
     from kroniek.nlp.conll import sentence_key
 
     convert.convert(DATA, tmp_path)

@@ -23,10 +23,29 @@ def span_f1(gold: list[set], pred: list[set]) -> dict[str, float]:
     return {"p": prec, "r": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
 
 
-def score(tagger: CRFTagger, path: Path, limit: int | None = None) -> dict[str, float]:
+def pos_tags(model: Path | None, docs: list) -> list[list[list[str]]] | None:
+    """UPOS of every CoNLL sentence from the pack's own tagger (tok2vec + morphologizer)."""
+    if model is None:
+        return None
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.load(model, exclude=["parser", "trainable_lemmatizer", "ner"])
+    flat = [[w for w, _ in s] for d in docs for s in d]
+    tagged = nlp.pipe((Doc(nlp.vocab, words=ws) for ws in flat), batch_size=256)
+    out, it = [], iter(tagged)
+    for d in docs:
+        out.append([[t.pos_ for t in next(it)] for _ in d])
+    return out
+
+
+def score(tagger: CRFTagger, path: Path, limit: int | None = None,
+          pos_model: Path | None = None) -> dict[str, float]:
     gold, pred = [], []
-    for doc in list(read_conll_ner(path))[:limit]:
-        tags = tagger.tag_document([[w for w, _ in s] for s in doc])
+    docs = list(read_conll_ner(path))[:limit]
+    pos = pos_tags(pos_model, docs)
+    for d, doc in enumerate(docs):
+        tags = tagger.tag_document([[w for w, _ in s] for s in doc], pos[d] if pos else None)
         for s, t in zip(doc, tags, strict=True):
             gold.append(set(iob_spans([g for _, g in s])))
             pred.append(set(iob_spans(list(t))))
@@ -43,15 +62,17 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--limit-docs", type=int)
+    ap.add_argument("--pos-model", type=Path, help="spaCy pipeline whose tagger adds POS features")
     args = ap.parse_args()
     gaz = json.loads(args.gazetteer.read_text("utf-8")) if args.gazetteer.exists() else {}
     tagger = CRFTagger(gaz)
     t0 = time.time()
     docs = [d for path in args.train for d in list(read_conll_ner(path))[:args.limit_docs]]
-    tagger.train(docs, args.out, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    tagger.train(docs, args.out, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
+                 pos_docs=pos_tags(args.pos_model, docs))
     print(f"trained in {time.time() - t0:.0f}s -> {args.out}")
     if args.dev:
-        print("dev:", json.dumps(score(tagger, args.dev, args.limit_docs)))
+        print("dev:", json.dumps(score(tagger, args.dev, args.limit_docs, args.pos_model)))
 
 
 if __name__ == "__main__":

@@ -90,7 +90,8 @@ class CRFEntities:
         if self.tagger is None or not len(doc):
             return doc
         sents = _punct_segments(doc)
-        tags = self.tagger.tag_document([[t.text for t in s] for s in sents])
+        pos = [[t.pos_ for t in s] for s in sents] if doc.has_annotation("POS") else None
+        tags = self.tagger.tag_document([[t.text for t in s] for s in sents], pos)
         crf: list[Span] = []
         for sent, stags in zip(sents, tags, strict=True):
             for start, end, label in iob_spans(list(stags)):
@@ -111,6 +112,7 @@ class CRFEntities:
         if self.tagger is not None:
             shutil.copy(self.tagger.model_file, path / "crf.model")
             (path / "gazetteer.json").write_text(json.dumps(self.tagger.gaz, ensure_ascii=False), "utf-8")
+            (path / "crf.json").write_text(json.dumps({"uses_pos": self.tagger.uses_pos}), "utf-8")
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> CRFEntities:
         path = Path(path)
@@ -261,6 +263,7 @@ class LookupLemmatizer:
         self.overwrite = overwrite
         self.by_pos: dict[str, str] = {}
         self.by_form: dict[str, str] = {}
+        self._cache: dict[str, str] = {}  # simplemma answers, per pipeline
 
     def lemma(self, text: str, pos: str) -> str:
         lower = text.lower()
@@ -272,12 +275,17 @@ class LookupLemmatizer:
         hit = self.by_form.get(lower)
         if hit is not None:
             return hit
-        try:
-            from simplemma import lemmatize
+        hit = self._cache.get(lower)
+        if hit is None:
+            try:
+                from simplemma import lemmatize
 
-            return lemmatize(lower, lang=self.lang)
-        except (ImportError, ValueError):
-            return lower
+                hit = lemmatize(lower, lang=self.lang)
+            except (ImportError, ValueError):
+                hit = lower
+            if len(self._cache) < 200_000:
+                self._cache[lower] = hit
+        return hit
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:

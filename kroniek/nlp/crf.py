@@ -46,8 +46,10 @@ def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
 
 
 def sentence_features(words: Sequence[str], gaz: dict[str, str],
-                      doc_caps: set[str] | None = None) -> list[Features]:
-    """Feature dicts per token; ``doc_caps``: words seen capitalised mid-sentence in the document."""
+                      doc_caps: set[str] | None = None,
+                      pos: Sequence[str] | None = None) -> list[Features]:
+    """Feature dicts per token; ``doc_caps``: words seen capitalised mid-sentence in the document;
+    ``pos``: UPOS tags from the pack's own tagger (the same tagger at training and run time)."""
     gtags = gazetteer_tags(words, gaz)
     base = []
     for i, w in enumerate(words):
@@ -57,6 +59,8 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
             "sh": shape(w), "title": w.istitle(), "upper": w.isupper(), "digit": w.isdigit(),
             "hyph": "-" in w, "len": min(len(w), 8), "gaz": gtags[i],
         }
+        if pos is not None:
+            f["pos"] = pos[i]
         if i == 0:
             f["first"] = True
             if doc_caps is not None and w[:1].isupper():
@@ -72,6 +76,8 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
                 f[f"{off}:w"] = b["w"]
                 f[f"{off}:sh"] = b["sh"]
                 if abs(off) == 1:
+                    if "pos" in b:
+                        f[f"{off}:pos"] = b["pos"]
                     f[f"{off}:s3"] = b["s3"]
                     f[f"{off}:gaz"] = b["gaz"]
                     f[f"{off}:title"] = b["title"]
@@ -108,15 +114,19 @@ def _to_crfsuite(feats: list[Features]) -> list[dict[str, Any]]:
 class CRFTagger:
     """Train and apply the CRF; ``path`` holds ``crf.model`` and ``gazetteer.json``."""
 
-    def __init__(self, gaz: dict[str, str], model_file: Path | None = None) -> None:
+    def __init__(self, gaz: dict[str, str], model_file: Path | None = None,
+                 uses_pos: bool = False) -> None:
         self.gaz = gaz
         self.model_file = model_file
+        self.uses_pos = uses_pos
         self._tagger: Any = None
 
     @classmethod
     def load(cls, path: Path) -> CRFTagger:
         gaz = json.loads((path / "gazetteer.json").read_text("utf-8"))
-        return cls(gaz, path / "crf.model")
+        meta = path / "crf.json"
+        uses_pos = json.loads(meta.read_text("utf-8")).get("uses_pos", False) if meta.is_file() else False
+        return cls(gaz, path / "crf.model", uses_pos)
 
     def tagger(self) -> Any:
         if self._tagger is None:
@@ -126,27 +136,34 @@ class CRFTagger:
             self._tagger.open(str(self.model_file))
         return self._tagger
 
-    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag_document(self, sentences: list[list[str]],
+                     pos: list[list[str]] | None = None) -> list[list[str]]:
         caps = doc_caps(sentences)
-        return [self.tagger().tag(_to_crfsuite(sentence_features(s, self.gaz, caps)))
-                if s else [] for s in sentences]
+        use = pos if self.uses_pos else None
+        return [self.tagger().tag(_to_crfsuite(sentence_features(s, self.gaz, caps, use[k] if use else None)))
+                if s else [] for k, s in enumerate(sentences)]
 
     def train(self, docs: Iterable[list[list[tuple[str, str]]]], out: Path,
-              c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150) -> None:
+              c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150,
+              pos_docs: list[list[list[str]]] | None = None) -> None:
+        """Train on CoNLL documents; ``pos_docs`` (same shape) switches the POS features on."""
         import pycrfsuite
 
         trainer = pycrfsuite.Trainer(verbose=False)
-        for doc in docs:
+        self.uses_pos = pos_docs is not None
+        for d, doc in enumerate(docs):
             caps = doc_caps([[w for w, _ in s] for s in doc])
-            for s in doc:
+            for k, s in enumerate(doc):
                 words = [w for w, _ in s]
-                tags = [_iob2(t, s, k) for k, (_, t) in enumerate(s)]
-                trainer.append(_to_crfsuite(sentence_features(words, self.gaz, caps)), tags)
+                tags = [_iob2(t, s, j) for j, (_, t) in enumerate(s)]
+                pos = pos_docs[d][k] if pos_docs is not None else None
+                trainer.append(_to_crfsuite(sentence_features(words, self.gaz, caps, pos)), tags)
         trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                             "feature.possible_transitions": True})
         out.mkdir(parents=True, exist_ok=True)
         trainer.train(str(out / "crf.model"))
         (out / "gazetteer.json").write_text(json.dumps(self.gaz, ensure_ascii=False), "utf-8")
+        (out / "crf.json").write_text(json.dumps({"uses_pos": self.uses_pos}), "utf-8")
         self.model_file = out / "crf.model"
         self._tagger = None
 

@@ -1,0 +1,71 @@
+"""Our spaCy components on hand-built docs: no trained model needed, so these always run."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+import kroniek.nlp.components  # noqa: F401
+from kroniek.nlp.components import LookupLemmatizer, _punct_segments
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
+           lemmas: list[str] | None = None) -> Doc:
+    nlp = spacy.blank("nl")
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_separable_verb_takes_the_particle_that_makes_a_word() -> None:
+    nlp = spacy.blank("nl")
+    sep = nlp.add_pipe("kroniek_separable_verbs")
+    # "Zij stelde het uit tot morgen": both 'uit' and 'tot' wrongly marked as particles
+    doc = parsed(["Zij", "stelde", "het", "uit", "tot", "morgen"], [1, 1, 1, 1, 1, 4],
+                 ["nsubj", "ROOT", "obj", "compound:prt", "compound:prt", "obl"],
+                 ["PRON", "VERB", "PRON", "ADP", "ADP", "ADV"],
+                 ["zij", "stellen", "het", "uit", "tot", "morgen"])
+    assert sep(doc)[1].lemma_ == "uitstellen"
+
+
+def test_separable_verb_leaves_joined_verbs_alone() -> None:
+    nlp = spacy.blank("nl")
+    sep = nlp.add_pipe("kroniek_separable_verbs")
+    doc = parsed(["Hij", "is", "uitgenodigd"], [2, 2, 2], ["nsubj", "aux", "ROOT"],
+                 ["PRON", "AUX", "VERB"], ["hij", "zijn", "uitnodigen"])
+    assert sep(doc)[2].lemma_ == "uitnodigen"
+
+
+def test_sentence_hints_mark_starts_after_full_stop_and_quote() -> None:
+    nlp = spacy.blank("nl")
+    hints = nlp.add_pipe("kroniek_sentence_hints")
+    doc = hints(nlp(",,Wij gaan.'' Daarna viel het stil. dhr. Jansen bleef."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Daarna" in starts and "''" not in starts and "Jansen" not in starts
+
+
+def test_sentence_fix_moves_quote_and_merges_unpunctuated_split() -> None:
+    nlp = spacy.blank("nl")
+    fix = nlp.add_pipe("kroniek_sentence_fix")
+    words = ["Het", "gaat", ".", "''", "Bondscoach", "Louis", "zwijgt", "."]
+    # parser output: sentence 2 starts at the quote, sentence 3 wrongly at "Louis"
+    doc = parsed(words, [1, 1, 1, 4, 4, 6, 6, 6],
+                 ["nsubj", "ROOT", "punct", "punct", "ROOT", "nsubj", "ROOT", "punct"],
+                 ["PRON", "VERB", "PUNCT", "PUNCT", "NOUN", "PROPN", "VERB", "PUNCT"])
+    sents = [s.text for s in fix(doc).sents]
+    assert sents[0].endswith("''") and len(sents) == 2, sents
+
+
+def test_lookup_lemmatizer_table_then_simplemma_then_form() -> None:
+    lem = LookupLemmatizer("nl")
+    lem.learn([parsed(["Hij", "liep"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"], ["hij", "lopen"])])
+    assert lem.lemma("liep", "VERB") == "lopen"
+    assert lem.lemma("Amsterdam", "PROPN") == "Amsterdam"
+    assert lem.lemma("huizen", "NOUN") == "huis"
+
+
+def test_crf_segments_follow_punctuation_after_a_parse() -> None:
+    nlp = spacy.blank("nl")
+    doc = parsed(["Kim", "Jong-un", "sprak", ".", "Hij", "ging"], [2, 0, 2, 2, 5, 5],
+                 ["nsubj", "flat", "ROOT", "punct", "nsubj", "ROOT"],
+                 ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB"])
+    assert [s.text for s in _punct_segments(doc)] == ["Kim Jong-un sprak .", "Hij ging"]
+    assert _punct_segments(nlp("")) == []
