@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kroniek.model import Actor, Document, Event, PartialDate
@@ -35,11 +36,36 @@ def examples(lang: str) -> list[Example]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    """Organ → parent organisation ids from the actor knowledge base ("UNSC" → "UN"); empty
+    when the KB or its ``parent`` field is unavailable (the match then stays exact)."""
+    try:
+        from kroniek.actors.kb import load as load_kb
+
+        kb = load_kb()
+        return {oid.lower(): str(o.parent).lower() for oid, o in kb.organizations.items()
+                if getattr(o, "parent", None)}
+    except Exception:  # noqa: BLE001 - scoring must work without the actors KB
+        return {}
+
+
+def _with_parents(code: str) -> set[str]:
+    out = {code}
+    parents = _parents()
+    while code in parents and parents[code] not in out:  # UNGA → UN; nested organs climb
+        code = parents[code]
+        out.add(code)
+    return out
+
+
 def actor_matches(actor: Actor, code: str) -> bool:
-    """The evaluation's rule: an actor matches a gold entry by its country or by its id."""
+    """The evaluation's rule: an actor matches a gold entry by its country or by its id; an
+    organ (UNSC, UNHCR, EP ...) also matches its parent organisation (UN, EU) in the gold."""
     code = code.lower()
     org = getattr(actor, "org", None) or ""
-    return code in ((actor.country or "").lower(), actor.id.lower(), org.lower())
+    mine = {(actor.country or "").lower(), actor.id.lower(), org.lower()} - {""}
+    return any(code in _with_parents(m) for m in mine)
 
 
 def side_matches(actors: list[Actor], codes: list[str]) -> bool:
