@@ -6,7 +6,7 @@ people with dated roles); the words for generic agents are language data
 index) is built once and cached; resolving a document is a token scan plus dict lookups.
 
 Public API: :func:`create` (the stage), :func:`resolve_mentions` (pure), :func:`lookup`,
-:func:`check`.
+:func:`check`, :func:`parent_of` and :func:`ancestors` (organisation hierarchy).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from kroniek.actors.normalize import key_of, tokenize
 from kroniek.actors.resolve import Resolver
 from kroniek.model import Actor, Analysis, Entity, PartialDate, Span
 
-__all__ = ["create", "resolve_mentions", "lookup", "check"]
+__all__ = ["create", "resolve_mentions", "lookup", "check", "parent_of", "ancestors"]
 
 
 def _people_path(config: dict[str, Any] | None) -> str | None:
@@ -68,7 +68,8 @@ def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
 
     def stage(analysis: Analysis) -> None:
         actors = resolve_mentions(analysis.doc.text, analysis.lang, analysis.doc.date,
-                                  analysis.entities, people)
+                                  analysis.entities, people,
+                                  getattr(analysis, "nlp_doc", None))
         analysis.actor_mentions = actors
         attach(analysis.entities, actors)
 
@@ -94,7 +95,7 @@ def lookup(name: str, date: PartialDate | None = None, lang: str | None = None,
             a = r.person(e.target, sp)
         elif e.kind in ("country", "adj", "people"):
             a = r.country(e.target, sp)
-        elif e.kind == "seat":
+        elif e.kind in ("seat", "inst"):
             a = r.group(e.target, e.sector or "GOV", sp)
         elif e.kind in ("org", "org_seat"):
             a = r.org(e.target, sp)
@@ -108,6 +109,29 @@ def lookup(name: str, date: PartialDate | None = None, lang: str | None = None,
     tokens = tokenize(name)
     return [a for a in r.run() if a.mention and tokens and
             a.mention.start == tokens[0].start and a.mention.end == tokens[-1].end]
+
+
+def parent_of(org_id: str) -> str | None:
+    """The organisation ``org_id`` belongs to ("UNSC" -> "UN", "EC" -> "EU"), or None.
+
+    For the UN the parent means "part of the UN system" (organs, funds and programmes,
+    specialised agencies, related organisations), so an evaluator may count a body's action
+    as its parent's. Unknown ids and top-level organisations give None."""
+    if not isinstance(org_id, str):
+        return None
+    org = load_kb().organizations.get(org_id)
+    return org.parent if org is not None and org.parent else None
+
+
+def ancestors(org_id: str) -> list[str]:
+    """All organisations above ``org_id``, nearest first ("ECHR" -> ["COE"]); a cycle in the
+    data stops the walk instead of looping."""
+    out: list[str] = []
+    parent = parent_of(org_id)
+    while parent is not None and parent not in out and parent != org_id:
+        out.append(parent)
+        parent = parent_of(parent)
+    return out
 
 
 def check(people_path: str | None = None) -> list[str]:

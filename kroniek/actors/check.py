@@ -41,8 +41,21 @@ def check_kb(kb: KB) -> list[str]:
     for o in kb.organizations.values():
         if o.parent and o.parent not in kb.organizations:
             problems.append(f"organization {o.id}: unknown parent {o.parent!r}")
+        seen_chain, up = {o.id}, o.parent
+        while up and up in kb.organizations:
+            if up in seen_chain:
+                problems.append(f"organization {o.id}: parent chain loops back to {up!r}")
+                break
+            seen_chain.add(up)
+            up = kb.organizations[up].parent
         if o.sector not in kb.sectors:
             problems.append(f"organization {o.id}: unknown sector {o.sector!r}")
+    for inst in kb.institutions:
+        first = next((w for ws in inst.names.values() for w in ws), "?")
+        if inst.country not in kb.countries:
+            problems.append(f"institution {first!r}: unknown country {inst.country!r}")
+        if inst.sector not in kb.sectors:
+            problems.append(f"institution {first!r}: unknown sector {inst.sector!r}")
     problems += _shared_aliases(kb)
     problems += _lang_packs(kb)
     return problems
@@ -79,6 +92,10 @@ def _shared_aliases(kb: KB) -> list[str]:
         for words in o.names.values():
             for w in words:
                 owners[key_of(w)].add(o.id)
+    for inst in kb.institutions:
+        for words in inst.names.values():
+            for w in words:
+                owners[key_of(w)].add(f"{inst.country}-{inst.sector}")
     for p in kb.people.values():
         for w in [p.name, *p.aliases]:
             owners[key_of(w)].add(p.id)

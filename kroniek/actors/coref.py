@@ -30,7 +30,9 @@ class DocState:
                 seen = self.surnames.setdefault(surname_key, [])
                 if actor.id not in seen:
                     seen.append(actor.id)
-        if actor.country:
+        if actor.country and actor.kind != "organization":
+            # an armed group's or party's home country is not the state acting: "Al-Shabaab
+            # attacked ...; the police" must not make the police Somali
             self.countries.append(actor.country)
             self.country_at.append(actor.mention.start if actor.mention else -1)
 

@@ -18,7 +18,7 @@ from kroniek.actors.kb import load as load_kb
 from kroniek.actors.normalize import Token, case_signature, fold, key_of
 
 # Entry kinds, in the order that decides between entries on the same words.
-KINDS = ("person", "org", "country", "seat", "cref", "adj", "people", "agent", "org_seat",
+KINDS = ("person", "org", "inst", "country", "seat", "cref", "adj", "people", "agent", "org_seat",
          "surname")
 _PRIORITY = {k: i for i, k in enumerate(KINDS)}
 # What a Dutch genitive -s may attach to: "Ruslands", "Poetins", "Vladimir Poetins".
@@ -140,12 +140,41 @@ def _add_org_aliases(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
                 idx.add(seat, Entry("org_seat", o.id, case_signature(seat), seat, o.sector))
 
 
+def _add_institutions(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
+    for inst in kb.institutions:
+        for lg in langs:
+            for name in inst.names.get(lg, []):
+                idx.add(name, Entry("inst", inst.country, case_signature(name), name,
+                                    inst.sector))
+
+
+def surname_variants(name: str, surname: str, aliases: list[str]) -> list[str]:
+    """The surname as each alias spells it: "Hassan Rohani" gives "Rohani" when the name is
+    "Hassan Rouhani". Only aliases that start with the name's given names count, so an alias
+    in another order ("Kim Jong Un" for surname "Kim") never yields a wrong surname."""
+    nk, sk = key_of(name), key_of(surname)
+    if not sk or nk[-len(sk):] != sk:
+        return []
+    given = nk[:-len(sk)]
+    out = []
+    for alias in aliases:
+        words = alias.split()
+        if len(words) > len(given) and key_of(" ".join(words[:len(given)])) == given:
+            rest = " ".join(words[len(given):])
+            if key_of(rest) != sk:
+                out.append(rest)
+    return out
+
+
 def _add_people(idx: Index, kb: KB) -> None:
     for p in kb.people.values():
         for name in [p.name, *p.aliases]:
             idx.add(name, Entry("person", p.id, case_signature(name), name))
-        idx.add(p.surname, Entry("surname", p.id, case_signature(p.surname), p.surname))
-        idx.surname_people.setdefault(" ".join(key_of(p.surname)), []).append(p.id)
+        for sur in [p.surname, *surname_variants(p.name, p.surname, p.aliases)]:
+            idx.add(sur, Entry("surname", p.id, case_signature(sur), sur))
+            people = idx.surname_people.setdefault(" ".join(key_of(sur)), [])
+            if p.id not in people:
+                people.append(p.id)
 
 
 def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
@@ -184,6 +213,7 @@ def build_index(lang: str | None, people_path: str | None = None) -> Index:
     idx = Index(lang)
     _add_country_aliases(idx, kb, langs)
     _add_org_aliases(idx, kb, langs)
+    _add_institutions(idx, kb, langs)
     _add_people(idx, kb)
     _add_agents(idx, langs)
     idx.finish()

@@ -72,9 +72,18 @@ class Organization:
 
 
 @dataclass
+class Institution:
+    """A national body known by its own name ("Bundestag", "CIA", "Gazprom")."""
+    country: str
+    sector: str
+    names: dict[str, list[str]]
+
+
+@dataclass
 class KB:
     countries: dict[str, Country] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
+    institutions: list[Institution] = field(default_factory=list)
     sectors: dict[str, str] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
@@ -161,6 +170,12 @@ def load(people_path: str | None = None) -> KB:
         kb.organizations[e["id"]] = Organization(
             e["id"], e["name"], e["sector"], e.get("wikidata"), e["names"],
             e.get("metonyms", {}), e.get("country"), e.get("parent"))
+
+    data, errs = _read(DATA / "institutions.yaml")
+    kb.errors += errs
+    entries, errs = validate("institutions", data, "institutions.yaml")
+    kb.errors += errs
+    kb.institutions = [Institution(e["country"], e["sector"], e["names"]) for e in entries]
 
     path = Path(people_path) if people_path else default_people_path()
     if path is not None:

@@ -27,11 +27,18 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("x", "ks"), ("kh", "h"), ("ch", "h"), ("oi", "oy"), ("iy", "y"), ("yy", "y"),
 )
 _DOUBLE_RE = re.compile(r"(.)\1+")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,4}")
 
 
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
-    """The matching key of one token."""
+    """The matching key of one token.
+
+    A short all-capitals token is an acronym ("PKK", "PPK", "YPG"): its letters are the whole
+    identity, so it is only lowercased; transliteration rules and doubled-letter folding would
+    make different acronyms meet."""
+    if _ACRONYM_RE.fullmatch(token):
+        return token.lower().replace(".", "")
     t = unicodedata.normalize("NFKD", token.lower().replace(".", ""))
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
     for a, b in _RULES:

@@ -228,6 +228,15 @@ class Resolver:
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         agent_next = nxt.first("agent") if nxt else None
         mod = m.first(*_MODIFIER_KINDS)
+        # 0. coordinated holders sharing one agent: "Russian and Chinese troops",
+        #    "de Duitse en Franse inlichtingendiensten": each holder gets the agent
+        if mod and mod.kind == "adj" and nxt and not agent_next:
+            shared = self.shared_agent(ms, k)
+            if shared is not None:
+                self.emit(self.office_actor(mod.target, mod.target in self.kb.organizations,
+                                            shared.data or {}, self.is_former(m.i),
+                                            self.span(m.i, m.j)))
+                return k + 1
         # 1. holder + agent: "Russische minister", "Russia's foreign minister", "VN-chef"
         if mod and agent_next and nxt and self.links_forward(m, nxt):
             return self.office(ms, k, k + 1, mod, agent_next, m.i)
@@ -244,10 +253,37 @@ class Resolver:
             return self.bare_agent(ms, k, agent)
         return self.single(m, covered, k + 1)
 
+    def shared_agent(self, ms: list[Match], k: int) -> Entry | None:
+        """The agent that a list of holders shares ("Russian, Chinese and Iranian troops"):
+        holders joined by commas or a coordinator, the last one right before the agent."""
+        coords = self.idx.glue.get("coordinators", frozenset())
+        while k + 1 < len(ms):
+            m, nxt = ms[k], ms[k + 1]
+            between = self.tokens[m.j:nxt.i]
+            gap = self.text[self.tokens[m.j - 1].end:self.tokens[nxt.i].start].strip()
+            joined = (len(between) == 1 and between[0].key in coords) or (
+                not between and gap == ",")
+            if not joined or not nxt.first("adj"):
+                return None
+            after = ms[k + 2] if k + 2 < len(ms) else None
+            agent = after.first("agent") if after else None
+            if agent is not None and after is not None and self.links_forward(nxt, after):
+                spec = agent.data or {}
+                if spec.get("org_only") or spec.get("org") or spec.get("counterpart"):
+                    return None
+                return agent
+            k += 1
+        return None
+
     def possessive_link(self, m: Match, nxt: Match) -> bool:
-        """``m`` owns ``nxt``: a genitive -s ("Poetins regering") or 's ("Trump's cabinet")."""
+        """``m`` owns ``nxt``: a genitive -s ("Poetins regering") or 's ("Trump's cabinet"),
+        or a bare name before an institution word ("the Obama administration")."""
         if m.genitive:
             return nxt.i == m.j and self.adjacent(m.j - 1, nxt.i)
+        spec = next((e.data for e in nxt.entries if e.kind == "agent"), None) or {}
+        if nxt.i == m.j and self.gap(m.j - 1, nxt.i) == " " and not spec.get("role") and \
+                spec.get("sector") == "GOV" and not self.tokens[nxt.i].cap:
+            return True
         between = self.tokens[m.j:nxt.i]
         return (len(between) == 1 and between[0].key == "s" and
                 self.gap(m.j - 1, m.j).strip() in self.possessive)
@@ -415,8 +451,8 @@ class Resolver:
     def surname_target(self, m: Match) -> str | None:
         """The person a bare surname points to, or None when it is not clear."""
         key = " ".join(t.key for t in self.tokens[m.i:m.j])
-        pids = self.state.surnames.get(key) or [e.target for e in m.entries
-                                                if e.kind == "surname"]
+        pids = self.state.surnames.get(key) or list(dict.fromkeys(
+            e.target for e in m.entries if e.kind == "surname"))
         if len(pids) == 1:
             return pids[0]
         live = [p for p in pids if role_at(self.kb.people[p], self.date)]
@@ -449,6 +485,12 @@ class Resolver:
         if name is not None:
             end_j, pid, k_next = name
             sp = self.span(m.i, end_j)
+            if pid and not spec.get("role") and self.gap(m.j - 1, m.j) in ("-", "–"):
+                # "het kabinet-Rutte", "de regering-Netanyahu": that person's government
+                p = self.person(pid, sp)
+                if p.country:
+                    self.emit(self.group(p.country, spec.get("sector", "GOV"), sp))
+                    return k_next
             if pid:
                 self.emit(self.person(pid, sp), self._surname_key(pid))
             else:
@@ -458,6 +500,10 @@ class Resolver:
             return k_next
         sp = self.span(m.i, m.j)
         roles = spec.get("role") or []
+        if roles and m.j < len(self.tokens) and self.tokens[m.j].key in self.of:
+            # "leader of the Conservative Party", "hoofd van de delegatie": an office of
+            # something that is no country or organisation we know; guessing a person is worse
+            return k + 1
         former = self.is_former(m.i)
         if spec.get("coref") and roles and not former:
             pid = self.state.last_person(
@@ -483,14 +529,17 @@ class Resolver:
         sentence ("Theresa May told parliament"); else the language's home country for the
         words its press uses for home institutions ("het kabinet" in Dutch news); else the
         country that clearly dominates the document so far. Otherwise None (candidates)."""
-        if len(countries) <= 1:
-            return countries[0] if countries else None
+        home_word = tuple(t.key for t in self.tokens[m.i:m.j]) in self.home_words
+        if not countries:
+            # "het Openbaar Ministerie" in a Dutch paper that names no country yet
+            return self.home if home_word else None
+        if len(countries) == 1:
+            return countries[0]
         start = self.tokens[m.i].start
         here = self.state.countries_since(self.sentence_start(start))
         if len(set(here)) == 1:
             return here[0]
-        if self.home in countries and tuple(t.key for t in self.tokens[m.i:m.j]) in \
-                self.home_words:
+        if self.home in countries and home_word:
             return self.home
         return dominant(self.state.countries)
 
@@ -510,16 +559,17 @@ class Resolver:
     def seat_is_place(self, m: Match) -> bool:
         """A capital as a place ("in Moskou") rather than its government ("Moskou reageerde").
 
-        The parse decides when it has a clear answer (subject or object: the government; a
-        noun under a place preposition: the place); otherwise the preposition before it does.
+        A place preposition right before it makes it a place; otherwise the parse decides
+        (subject or object: the government; a noun under a place preposition: the place).
         A visit's destination ("bezocht Den Haag", "visited Moscow") is an object, so it is
         the host government, which is what an event coder wants as the target."""
+        if self.is_place(m.i):
+            # a place preposition right before ("in Moskou") is never outvoted: a parse that
+            # hangs the capital under a name ("Xi Jinping in Moskou" as flat:name) is wrong
+            return True
         sp = self.span(m.i, m.j)
-        verdict = self.roles.place_or_actor(sp.start, sp.end, self.place,
-                                             self.place_nouns)
-        if verdict is not None:
-            return verdict == "place"
-        return self.is_place(m.i)
+        return self.roles.place_or_actor(sp.start, sp.end, self.place,
+                                         self.place_nouns) == "place"
 
     def single(self, m: Match, covered: set[int], k_next: int) -> int:
         e = m.entries[0]
@@ -548,6 +598,14 @@ class Resolver:
                 self.emit(self.group(e.target, e.sector or "GOV", sp))
             else:
                 self.emit(self.org(e.target, sp))
+        elif e.kind == "inst":
+            if self.name_neighbour(m, covered) or self.inside_larger_entity(m):
+                return k_next
+            if e.sector == "LEG" and self.seat_is_place(m):  # "spoke in the Bundestag"
+                self.out.append(Actor(f"loc:{slug(sp.text)}", sp.text, "location", e.target,
+                                      None, None, sp))
+            else:
+                self.emit(self.group(e.target, e.sector or "GOV", sp))
         elif e.kind == "org":
             self.emit(self.org(e.target, sp))
         elif e.kind in ("country", "adj", "people"):
