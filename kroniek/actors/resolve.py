@@ -244,7 +244,9 @@ class Resolver:
         owner = m.first("person", "surname")
         if owner and agent_next and nxt and self.possessive_link(m, nxt):
             return self.owned_office(ms, k, owner, agent_next, covered)
-        agent = m.first("agent")
+        # a body known by its own name beats the generic word ("het Congres", "Openbaar
+        # Ministerie"): the institution is specific, the agent word is not
+        agent = m.first("agent") if m.entries[0].kind != "inst" else None
         # 2. agent + van/of + holder: "de president van Rusland"
         if agent:
             link = self.linked_holder(ms, k)
