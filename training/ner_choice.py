@@ -21,9 +21,10 @@ def main() -> None:
     ap.add_argument("--crf", type=Path, required=True)
     ap.add_argument("--dev", type=Path, required=True)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--modes", nargs="*", default=["neural", "replace", "fill", "prefer"])
     args = ap.parse_args()
     results = {}
-    for mode in ["neural", "replace", "fill", "prefer"]:
+    for mode in args.modes:
         nlp = _load_package(str(args.ner))
         if mode != "neural":
             nlp.add_pipe("kroniek_crf_ner", config={"mode": mode}).load_model(args.crf)

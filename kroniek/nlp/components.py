@@ -91,7 +91,7 @@ class CRFEntities:
             return doc
         sents = _punct_segments(doc)
         pos = [[t.pos_ for t in s] for s in sents] if doc.has_annotation("POS") else None
-        tags = self.tagger.tag_document([[t.text for t in s] for s in sents], pos)
+        tags = self.tagger.tag_document([[_crf_form(t.text) for t in s] for s in sents], pos)
         crf: list[Span] = []
         for sent, stags in zip(sents, tags, strict=True):
             for start, end, label in iob_spans(list(stags)):
@@ -122,6 +122,12 @@ class CRFEntities:
 
     def load_model(self, path: Path) -> None:
         self.tagger = CRFTagger.load(Path(path))
+
+
+def _crf_form(text: str) -> str:
+    """``VS.`` as ``VS``: CoNLL spells capital abbreviations without the period that our
+    tokenizer keeps on them."""
+    return text[:-1] if len(text) > 2 and text.endswith(".") and text[:-1].isupper() else text
 
 
 FINAL = frozenset({".", "!", "?", "…"})
