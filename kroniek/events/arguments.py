@@ -66,14 +66,19 @@ class ActorIndex:
         if head.lemma_.lower() in self.blocked_heads or head.lower_ in self.blocked_heads:
             return []
         tokens = syntax.phrase_tokens(head, self.of_preps)
-        on_head = self.by_token.get(head.i, [])
+        on_head = [a for a in self.by_token.get(head.i, []) if not _topic_part(a, head)]
         coordinated = any(t.dep_.lower() == "cc" for t in tokens)
         if on_head and not coordinated:  # "Noord- en Zuid-Korea" names two
             return _distinct(on_head[:1])
         found: list[tuple[int, Actor]] = []
+        topics: list[tuple[int, Actor]] = []
         for t in tokens:
             for a in self.by_token.get(t.i, []):
-                found.append((abs(t.i - head.i), a))
+                topic = _topic_part(a, t) or (t is not head and _topic_modifier(a, t))
+                (topics if topic else found).append((abs(t.i - head.i), a))
+        # "Sweden's NATO membership", "het Zweedse NAVO-lidmaatschap": an organisation that only
+        # qualifies the noun is what it is about; the country beside it is the participant
+        found = found or topics
         if not found:
             return []
         if any(t.dep_.lower() == "cc" for t in tokens):  # "de leiders van Frankrijk en Duitsland"
@@ -81,6 +86,21 @@ class ActorIndex:
                                                    if x[1].mention else 0)])
         found.sort(key=lambda x: x[0])
         return [found[0][1]]
+
+
+def _topic_modifier(actor: Actor, tok: Token) -> bool:
+    """An organisation written as a noun modifier ("the NATO membership bid", "EU aid")."""
+    return (actor.country is None and tok.dep_.lower() in ("compound", "nmod:npmod")
+            and tok.head.pos_ == "NOUN" and tok.head != tok)
+
+
+def _topic_part(actor: Actor, tok: Token) -> bool:
+    """An organisation named as the first part of a hyphenated compound ("NAVO-lidmaatschap",
+    "EU-hulppakket"): the word is about the organisation, not said by or to it."""
+    m = actor.mention
+    if actor.country is not None or m is None or "-" not in tok.text:
+        return False
+    return m.end < tok.idx + len(tok.text) and m.start <= tok.idx
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

@@ -114,6 +114,10 @@ class Coder:
         self.fillers = w("fillers")
         self.denial = w("denial")
         self.place_preps = w("place_preps")
+        self.away_preps = w("away_preps")
+        self.goal_preps = w("goal_preps")
+        self.against_preps = w("against_preps")
+        self.domestic = w("domestic_policy")
         self.fallback_lemmas = bool(self.dict.words.get("lemma_fallback", False))
         self.linear = bool(self.dict.words.get("linear_fallback", False))
         # "schort ... op" → "op" + "schort" + "en": the infinitive from a verb-second stem
@@ -309,7 +313,7 @@ class Coder:
             lemmas.update(c.lemma_.lower() for c in o.children
                           if c.dep_.lower() in ("compound", "amod"))
         for o in objs:  # "all of its weapons", "hundreds of prisoners"
-            if o.lemma_.lower() in self.quantifiers:
+            if o.lemma_.lower() in self.quantifiers or o.lower_ in self.quantifiers:
                 lemmas.update(a.lemma_.lower() for _, a in syntax.prep_args(o))
         if p.objects and not lemmas & p.objects and not (
                 self.compounds and any(_ends_with(w, p.objects) for w in lemmas)):
@@ -331,6 +335,12 @@ class Coder:
             else:
                 heads = roles.noun_role(tok, role, self.grammar, frozenset(p.target))
             found = arguments.resolve(heads, index, pronoun) if heads else []
+            if not found and heads and role not in ("subj", "poss", "between"):
+                # "restrictions on travel to Cuba", "sancties tegen de export naar Iran": the
+                # argument names no one; the phrase it carries one level down does
+                inner = [a for h in heads if not index.by_token.get(h.i)
+                         for _, a in syntax.prep_args(h)]
+                found = arguments.resolve(inner, index, pronoun) if inner else []
             if found:
                 return found
         return []
@@ -520,18 +530,52 @@ class Coder:
                                                                      else None)
                 break
 
-    def _place_target(self, tok: Token, index: arguments.ActorIndex) -> list[Actor]:
-        """"struck Houthi targets in Yemen": the country of the place the act hangs on."""
-        heads = [tok] + roles.logical_objects(tok) if tok.pos_ != "NOUN" else [tok]
+    def _place_target(self, tok: Token, index: arguments.ActorIndex,
+                      preps: frozenset[str] | None = None) -> list[Actor]:
+        """"struck Houthi targets in Yemen", "shelled Kharkiv", "in het zuiden van Libanon":
+        the country (or countries) of the place the act hangs on or is aimed at."""
+        preps = self.place_preps if preps is None else preps
+        objs = roles.logical_objects(tok) if tok.pos_ != "NOUN" else []
+        if preps is self.place_preps:  # the object itself a place: "shelled Kharkiv"
+            found = self._places([o for o in objs if not index.by_token.get(o.i)], index)
+            if found:
+                return found
+        for h in [tok, *objs]:
+            for prep, arg in syntax.prep_args(h):
+                if preps and prep not in preps:
+                    continue  # "a crossing with the United States" says with whom, not where
+                found = self._places([arg], index)
+                if not found:  # "in the south of Lebanon", "in delen van Manipur"
+                    found = self._places([a for p2, a in syntax.prep_args(arg)
+                                          if p2 in self.grammar.of_preps], index)
+                if found:
+                    return found
+        return []
+
+    def _domestic(self, tok: Token) -> bool:
+        heads = [tok]
+        lv = roles.light_verb(tok, self.grammar) if tok.pos_ == "NOUN" else None
+        if lv is not None:
+            heads.append(lv)
         for h in heads:
             for prep, arg in syntax.prep_args(h):
-                if self.place_preps and prep not in self.place_preps:
-                    continue  # "a crossing with the United States" says with whom, not where
-                for t in syntax.expand_conj(arg):
-                    place = index.places_by_token.get(t.i)
-                    if place is not None:
-                        return [place]
-        return []
+                if prep not in self.against_preps:
+                    continue
+                lemma = arg.lemma_.lower()
+                if lemma in self.domestic or (self.compounds and any(
+                        len(lemma) > len(d) + 2 and lemma.endswith(d) for d in self.domestic)):
+                    return True
+        return False
+
+    @staticmethod
+    def _places(heads: list[Token], index: arguments.ActorIndex) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            for t in syntax.expand_conj(h):
+                place = index.places_by_token.get(t.i)
+                if place is not None and place.country not in {p.country for p in out}:
+                    out.append(place)
+        return out
 
     @staticmethod
     def _relays(trigger: Token, reporter: Token | None) -> bool:
@@ -613,6 +657,20 @@ class Coder:
             # curfew in Kabul"); abroad it names the recipient ("struck targets in Yemen")
             own = {a.country for a in sources}
             targets = [a for a in self._place_target(c.token, index) if a.country not in own]
+        if not targets and etype == "PROTEST" and sources and self._domestic(c.token):
+            # "against the pension reform", "tegen de nieuwe arbeidswet": a protest against the
+            # country's own government or policy is aimed at that country
+            targets = [sources[0]]
+        if not targets and etype == "AID" and self.goal_preps:
+            # "airdropped food to Gaza", "stuurde hulp naar Libië": the place aid goes to
+            own = {a.country for a in sources}
+            targets = [a for a in self._place_target(c.token, index, self.goal_preps)
+                       if a.country not in own]
+        if not targets and etype == "RETREAT" and self.away_preps:
+            # "withdrew from Kherson", "trokken zich terug uit Cherson": the place left
+            own = {a.country for a in sources}
+            targets = [a for a in self._place_target(c.token, index, self.away_preps)
+                       if a.country not in own]
         if etype in modality.FUTURE_TYPE and (
                 m.future or m.modality == "intended"
                 or (m.modality == "hypothetical" and modality.FUTURE_TYPE[etype] == "AGREE")):
