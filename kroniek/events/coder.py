@@ -251,6 +251,10 @@ class Coder:
         (since a young parser often labels it advmod or case) any single adverb or preposition
         under the verb; only a dictionary verb built from it counts, so this adds no noise."""
         out = set()
+        for c in tok.children:  # "vuurde raketten af": the particle hung on the object
+            if c.dep_.lower() in syntax.OBJ:
+                out.update(g.lower_ for g in c.children
+                           if g.dep_.lower() in ("compound:prt", "svp") and g.i > c.i)
         for c in tok.children:
             dep = c.dep_.lower()
             if dep in ("compound:prt", "svp") or (
@@ -308,6 +312,13 @@ class Coder:
                             if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i]
         else:
             objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
+        if self.linear and p.pos == "verb" and p.objects:
+            # a weak parse calls the object a subject ("verbrak de banden" with "banden" as
+            # nsubj): the nouns of the trigger's own clause stand in for the object
+            start, end = linear.clause(tok)
+            subj = {t.i for t in roles.logical_subjects(tok, self.grammar) if t.i < tok.i}
+            objs = objs + [t for t in tok.doc[start:end] if t.pos_ in ("NOUN", "PROPN")
+                           and t.i != tok.i and t.i not in subj and t not in objs]
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         for o in objs:  # "internet access", "martial law", "de soldaten"
             lemmas.update(c.lemma_.lower() for c in o.children
@@ -320,6 +331,9 @@ class Coder:
             return False
         if p.subjects and p.pos == "verb":
             subj = roles.logical_subjects(tok, self.grammar)
+            if not subj and self.linear:  # no subject in the parse: the nouns before the verb
+                start, _ = linear.clause(tok)
+                subj = [t for t in tok.doc[start:tok.i] if t.pos_ in ("NOUN", "PROPN")]
             if not {s.lemma_.lower() for s in subj} & p.subjects:
                 return False
         return not (p.not_objects and lemmas & p.not_objects)
