@@ -116,6 +116,7 @@ class Coder:
         self.place_preps = w("place_preps")
         self.away_preps = w("away_preps")
         self.goal_preps = w("goal_preps")
+        self.announce = w("announce")
         self.against_preps = w("against_preps")
         self.domestic = w("domestic_policy")
         self.fallback_lemmas = bool(self.dict.words.get("lemma_fallback", False))
@@ -498,6 +499,29 @@ class Coder:
                 if found:
                     c.targets = found
                     break
+            if not c.targets:
+                c.targets = self._content_targets(c, cands, index, pronoun)
+
+    def _content_targets(self, c: Candidate, cands: dict[int, Candidate],
+                         index: arguments.ActorIndex,
+                         pronoun: arguments.Resolver) -> list[Actor]:
+        """"dreigt de gaslevering aan Oekraïne af te sluiten", "refused to sell Greenland to
+        the United States": a frame whose content verb is no event of its own is aimed at whom
+        that verb acts on (its object, else its prepositional objects, one phrase deep)."""
+        src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
+        for ch in c.token.children:
+            if ch.dep_.lower() not in ("xcomp", "ccomp") or ch.i in cands or ch.pos_ != "VERB":
+                continue
+            objs = roles.logical_objects(ch)
+            preps = [a for p, a in syntax.prep_args(ch) if p not in self.grammar.agent_preps]
+            nested = [a for o in objs for p, a in syntax.prep_args(o)
+                      if p not in self.grammar.of_preps]
+            for heads in (objs, preps, nested):
+                found = arguments.resolve(heads, index, pronoun) if heads else []
+                found = [a for a in found if a.id not in src and a.country not in src]
+                if found:
+                    return found
+        return []
 
     def _fold_frames(self, cands: dict[int, Candidate]) -> None:
         for c in cands.values():
@@ -661,6 +685,12 @@ class Coder:
             if etype == "CONSULT" and not c.setting:
                 sources, targets, mode = self._host(sources, mode, location, sent, index)
         m = modality.assess(c.token, self.words)
+        if etype == "RETREAT" and m.reporter is not None and not m.negated and \
+                set(self._lemmas(m.reporter)) & self.announce:
+            # "announced that its troops are leaving Syria": PLOVER codes an announced
+            # retreat as CONCEDE, performed by the announcement itself
+            etype, mode, cameo = "CONCEDE", None, None
+            m.reporter = None
         if c.intended and m.modality == "asserted":
             m.modality = "intended"
         if c.denied_by is not None:
