@@ -686,7 +686,7 @@ class Coder:
                 sources, targets, mode = self._host(sources, mode, location, sent, index)
         m = modality.assess(c.token, self.words)
         if etype == "RETREAT" and m.reporter is not None and not m.negated and \
-                set(self._lemmas(m.reporter)) & self.announce:
+                self._relays(c.token, m.reporter) and set(self._lemmas(m.reporter)) & self.announce:
             # "announced that its troops are leaving Syria": PLOVER codes an announced
             # retreat as CONCEDE, performed by the announcement itself
             etype, mode, cameo = "CONCEDE", None, None
