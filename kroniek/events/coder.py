@@ -148,7 +148,9 @@ class Coder:
 
     # -- matching ------------------------------------------------------------------------
     def matches(self, tok: Token) -> list[tuple[Pattern, Trigger]]:
-        if tok.pos_ in ("VERB", "ADJ", "AUX"):
+        if tok.pos_ in ("VERB", "ADJ", "AUX") or (
+                self.linear and tok.dep_.lower() == "root" and tok.pos_ in ("ADV", "ADP", "X")):
+            # a weak tagger's root verb called an adverb ("beschoot" ADV): still the verb
             pos = "verb"
         elif tok.pos_ == "NOUN":
             has_subj = any(c.dep_.lower() in syntax.SUBJ for c in tok.children)
@@ -253,7 +255,7 @@ class Coder:
         under the verb; only a dictionary verb built from it counts, so this adds no noise."""
         out = set()
         for c in tok.children:  # "vuurde raketten af": the particle hung on the object
-            if c.dep_.lower() in syntax.OBJ:
+            if c.dep_.lower() in syntax.OBJ or (c.pos_ == "NOUN" and c.i > tok.i):
                 out.update(g.lower_ for g in c.children
                            if g.dep_.lower() in ("compound:prt", "svp") and g.i > c.i)
         for c in tok.children:
@@ -355,6 +357,13 @@ class Coder:
                 # argument names no one; the phrase it carries one level down does
                 inner = [a for h in heads if not index.by_token.get(h.i)
                          for _, a in syntax.prep_args(h)]
+                if role == "obj" and p.pos == "verb":
+                    # "droeg de lichamen van ... soldaten over" with "van ..." hung on the verb:
+                    # an of-phrase right after the object belongs to the object
+                    ends = {max(t.i for t in h.subtree) + 1 for h in heads}
+                    inner += [a for prep, a in syntax.prep_args(tok)
+                              if prep in self.grammar.of_preps
+                              and min(t.i for t in a.subtree) in ends]
                 found = arguments.resolve(inner, index, pronoun) if inner else []
             if found:
                 return found
