@@ -127,7 +127,8 @@ class CRFEntities:
 def _crf_form(text: str) -> str:
     """``VS.`` as ``VS``: CoNLL spells capital abbreviations without the period that our
     tokenizer keeps on them."""
-    return text[:-1] if len(text) > 2 and text.endswith(".") and text[:-1].isupper() else text
+    head = text[:-1]
+    return head if len(text) > 2 and text.endswith(".") and head.isupper() and "." not in head else text
 
 
 FINAL = frozenset({".", "!", "?", "…"})
