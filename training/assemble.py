@@ -22,8 +22,31 @@ import kroniek.nlp.components  # noqa: F401  (registers our factories)
 from kroniek.lang import load
 
 
-def customise_tokenizer(nlp: Language, lang: str) -> None:
-    """Abbreviations as special cases (all case variants); news quote marks as affixes."""
+def words_not_abbreviations(docs: list, rules: dict) -> set[str]:
+    """Special cases like ``dat.`` (spaCy's Dutch list: "datum") that gold text writes as a word
+    plus full stop ("zei dat."): kept, they hide sentence ends. Learnt from gold tokenization."""
+    from collections import Counter
+
+    split: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    whole: set[str] = set()
+    for doc in docs:
+        for tok in doc[:-1]:
+            whole.add(tok.text)
+            bare[tok.text] += 1
+            if doc[tok.i + 1].text == "." and not tok.whitespace_:
+                split[tok.text + "."] += 1
+    return {form for form in rules if form.endswith(".") and form not in whole
+            and (split[form] >= 1 or (form[:-1].islower() and bare[form[:-1]] >= 10))}
+
+
+def customise_tokenizer(nlp: Language, lang: str, gold: list | None = None) -> None:
+    """Abbreviations as special cases (all case variants); news quote marks as affixes; spaCy
+    special cases that the gold treebank writes as word + full stop are dropped."""
+    if gold:
+        drop = words_not_abbreviations(gold, nlp.tokenizer.rules)
+        print("dropped special cases:", " ".join(sorted(drop)))
+        nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in drop}
     data = load(lang, "abbreviations") or {}
     for abbr in data.get("abbreviations", []):
         for form in {abbr, abbr.capitalize(), abbr.upper()}:
@@ -51,7 +74,8 @@ def assemble(syntax: Path | str, ner: Path | None, out: Path | None, lang: str =
     components around the parser.
     """
     nlp = spacy.load(syntax)
-    customise_tokenizer(nlp, lang)
+    gold = list(DocBin().from_disk(lemma_table).get_docs(nlp.vocab)) if lemma_table else None
+    customise_tokenizer(nlp, lang, gold)
     if sentence_rules and "parser" in nlp.pipe_names:
         nlp.add_pipe("kroniek_sentence_hints", before="parser")
         nlp.add_pipe("kroniek_sentence_fix", after="parser")
@@ -59,7 +83,7 @@ def assemble(syntax: Path | str, ner: Path | None, out: Path | None, lang: str =
         if "trainable_lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("trainable_lemmatizer")
         lem = nlp.add_pipe("kroniek_lookup_lemmatizer")
-        lem.learn(DocBin().from_disk(lemma_table).get_docs(nlp.vocab))
+        lem.learn(gold or [])
     if separable_verbs and "kroniek_separable_verbs" not in nlp.pipe_names:
         nlp.add_pipe("kroniek_separable_verbs")
     if ner is not None:

@@ -22,6 +22,7 @@ VARIANTS = {
     "+separable+sentencizer": ["sep", "sentencizer"],
     "+separable+sentfix": ["sep", "sentfix"],
     "+separable+sentfix+hints": ["sep", "sentfix", "hints"],
+    "+separable+sentfix+hints+quote_ends": ["sep", "sentfix", "hints", "quote_ends"],
     "+sentfix+hints+lookup+separable": ["sep", "sentfix", "hints", "lookup"],
     "+sentfix+hints+lookup_fill+separable": ["sep", "sentfix", "hints", "lookup_fill"],
 }
@@ -37,6 +38,8 @@ def build(model: Path, steps: list[str], table: Path) -> spacy.Language:
         lem.learn(DocBin().from_disk(table).get_docs(nlp.vocab))
     if "hints" in steps:
         nlp.add_pipe("kroniek_sentence_hints", before="parser")
+    if "quote_ends" in steps:
+        nlp.get_pipe("kroniek_sentence_hints").quote_ends = True
     if "sentfix" in steps:
         nlp.add_pipe("kroniek_sentence_fix", after="parser")
     if "sep" in steps:
