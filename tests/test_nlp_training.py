@@ -98,3 +98,16 @@ def test_spacy_training_runs_on_a_slice(tmp_path: Path) -> None:
            "-o", str(tmp_path / "out")]
     subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
     assert (tmp_path / "out" / "model-last" / "meta.json").is_file()
+
+
+@needs_data
+@pytest.mark.slow
+@pytest.mark.parametrize("script", ["train_nl.sh", "train_en.sh"])
+def test_build_scripts_run_end_to_end_on_a_slice(tmp_path: Path, script: str) -> None:
+    import os
+
+    env = {**os.environ, "LIMIT": "30", "STEPS": "4", "W": str(tmp_path / "w"),
+           "OUT": str(tmp_path / "pack"), "PY": sys.executable}
+    subprocess.run(["bash", str(ROOT / "training" / script), str(DATA)], check=True, cwd=ROOT,
+                   env=env, capture_output=True)
+    assert (tmp_path / "pack" / "crf.model").is_file() or (tmp_path / "pack" / "meta.json").is_file()

