@@ -320,8 +320,11 @@ class Coder:
             # nsubj): the nouns of the trigger's own clause stand in for the object
             start, end = linear.clause(tok)
             subj = {t.i for t in roles.logical_subjects(tok, self.grammar) if t.i < tok.i}
-            objs = objs + [t for t in tok.doc[start:end] if t.pos_ in ("NOUN", "PROPN")
+            objs = objs + [t for t in tok.doc[start:end]
+                           if (t.pos_ in ("NOUN", "PROPN")
+                               or any(d.dep_.lower() == "det" for d in t.children))
                            and t.i != tok.i and t.i not in subj and t not in objs]
+        objs = [t for o in objs for t in syntax.expand_conj(o)]  # "teams and supplies"
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         for o in objs:  # "internet access", "martial law", "de soldaten"
             lemmas.update(c.lemma_.lower() for c in o.children
@@ -391,6 +394,14 @@ class Coder:
                 ids = {a.id for a in lsub}
                 if len(lsub) > len(src) and {a.id for a in src} <= ids:
                     src = lsub
+            if self.linear and p.pos == "verb" and not src and tgt and all(
+                    a.mention is not None and a.mention.end <= tok.idx for a in tgt) and \
+                    not syntax.is_passive(tok):
+                # "Rusland verbood Nederlandse media" with "Rusland" as obj: no subject and the
+                # "object" before the verb of a main clause: word order reads both sides anew
+                lsrc, ltgt = self._linear(p, tok, index, [], [])
+                if lsrc and not {a.id for a in lsrc} & {a.id for a in ltgt}:
+                    src, tgt = lsrc, ltgt
             if self.linear and (not src or not tgt):
                 if p.pos == "verb":
                     src, tgt = self._linear(p, tok, index, src, tgt)
