@@ -394,9 +394,12 @@ class Coder:
                 ids = {a.id for a in lsub}
                 if len(lsub) > len(src) and {a.id for a in src} <= ids:
                     src = lsub
-            if self.linear and p.pos == "verb" and not src and tgt and all(
-                    a.mention is not None and a.mention.end <= tok.idx for a in tgt) and \
-                    not syntax.is_passive(tok):
+            if self.linear and p.pos == "verb" and not syntax.is_passive(tok) and (
+                    (not src and tgt and all(a.mention is not None and a.mention.end <= tok.idx
+                                             for a in tgt))
+                    or (src and self._opens_clause(tok, index)
+                        and all(a.mention is not None and a.mention.start > tok.idx
+                                for a in src))):
                 # "Rusland verbood Nederlandse media" with "Rusland" as obj: no subject and the
                 # "object" before the verb of a main clause: word order reads both sides anew
                 lsrc, ltgt = self._linear(p, tok, index, [], [])
@@ -521,6 +524,16 @@ class Coder:
                     break
             if not c.targets:
                 c.targets = self._content_targets(c, cands, index, pronoun)
+
+    @staticmethod
+    def _opens_clause(tok: Token, index: arguments.ActorIndex) -> bool:
+        """A bare name group opens the verb-second main clause right before the verb: in
+        Dutch news that is the subject, whatever a weak parse says ("Xi Jinping nodigde ...")."""
+        start, _ = linear.clause(tok)
+        groups = [g for g in linear.groups(tok, index.by_token) if g.start < tok.i]
+        return bool(groups) and groups[0].prep is None and groups[0].start == start and \
+            all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
+                if t.pos_ not in ("DET", "PUNCT", "CCONJ"))
 
     def _content_targets(self, c: Candidate, cands: dict[int, Candidate],
                          index: arguments.ActorIndex,

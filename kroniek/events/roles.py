@@ -87,9 +87,6 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
     passive = syntax.is_passive(verb)
     out = [a for p, a in syntax.prep_args(verb)
            if p == role and not (passive and p in g.agent_preps)]
-    for c in verb.children:  # "werkte samen met Japan" with "met Japan" under the particle
-        if c.dep_.lower() in ("advmod", "compound:prt", "prt", "svp") and c.i > verb.i:
-            out.extend(a for p, a in syntax.prep_args(c) if p == role)
     for obj in logical_objects(verb):
         out.extend(a for p, a in syntax.prep_args(obj) if p == role)
     return out
