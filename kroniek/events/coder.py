@@ -397,9 +397,9 @@ class Coder:
             if self.linear and p.pos == "verb" and not syntax.is_passive(tok) and (
                     (not src and tgt and all(a.mention is not None and a.mention.end <= tok.idx
                                              for a in tgt))
-                    or (src and self._opens_clause(tok, index)
-                        and all(a.mention is not None and a.mention.start > tok.idx
-                                for a in src))):
+                    or (src and all(a.mention is not None and a.mention.start > tok.idx
+                                    for a in src)
+                        and self._opens_clause(tok, index))):
                 # "Rusland verbood Nederlandse media" with "Rusland" as obj: no subject and the
                 # "object" before the verb of a main clause: word order reads both sides anew
                 lsrc, ltgt = self._linear(p, tok, index, [], [])
