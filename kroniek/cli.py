@@ -192,8 +192,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if not args.gold:
             raise KroniekError("K500", "eval events needs a GOLD.jsonl file")
         result = ev.run(args.gold, _config(args))
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else ev.report(result))
+    text = ev.report(result)
+    if args.write:
+        from pathlib import Path
+
+        name = f"nlp-{args.lang}" if args.what == "nlp" else f"events-{Path(args.gold).stem}"
+        out = Path(args.write)
+        out.mkdir(parents=True, exist_ok=True)
+        stamp = f"Measured {time.strftime('%Y-%m-%d')} on {_machine()}.\n\n"
+        (out / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        (out / f"{name}.md").write_text(stamp + text)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else text)
     return 0
+
+
+def _machine() -> str:
+    import platform
+
+    return f"{platform.node() or 'unknown host'}, {os.cpu_count()} cores, {platform.platform()}"
 
 
 # ---- argument parsing -----------------------------------------------------------------------
@@ -265,6 +281,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="../shared/data", help="shared data folder (for 'nlp')")
     p.add_argument("--limit", type=int, help="only the first N sentences (for 'nlp')")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--write", metavar="DIR", help="also write DIR/<name>.json and .md (bench/results)")
     p.set_defaults(func=cmd_eval)
     return ap
 

@@ -137,3 +137,19 @@ def test_failure_keeps_what_was_stored(tmp_path, run_cli, monkeypatch):
 def test_query_without_database_is_one_line(tmp_path, run_cli):
     code, _, err = run_cli("events", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1 and "K300" in err and err.count("\n") == 1
+
+
+def test_eval_events_prints_and_writes(tmp_path, run_cli):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "g1", "lang": "en", "date": "2019-03-14",
+        "text": "Russia imposed sanctions on Ukraine on Tuesday.",
+        "events": [{"type": "SANCTION", "mode": None, "source": ["RUS"], "target": ["UKR"],
+                    "date": "2019-03-12", "modality": "asserted", "negated": False}]}) + "\n",
+        "utf-8")
+    code, out, err = run_cli("eval", "events", str(gold), "--write", str(tmp_path / "res"))
+    assert code == 0, err
+    assert "F1" in out
+    written = json.loads((tmp_path / "res" / "events-gold.json").read_text("utf-8"))
+    assert written["type_f1"] == 1.0 and written["source_target_accuracy"] == 1.0
+    assert (tmp_path / "res" / "events-gold.md").read_text("utf-8").startswith("Measured ")
