@@ -1,9 +1,11 @@
 """Scoring of the actor test tables (tests/data/actors-*.jsonl), shared by the tests.
 
 Each line: a text written for the project, its document date, and mentions with the actor id a
-careful human coder gives them ("-" = not an actor here, e.g. a capital used as a place).
-``"Lavrov@2"`` is the second occurrence. A mention counts as right when the actor whose span
-overlaps it has that id.
+careful human coder gives them ("-" = not an actor here, e.g. a capital used as a place;
+``"loc:<slug>"`` = a location the resolver must name as such). ``"Lavrov@2"`` is the second
+occurrence. A mention counts as right when the actor whose span overlaps it has that id.
+An optional ``"entities": [["Kherson", "PER"], ...]`` gives what NER tagged (first occurrence
+of each text), for rows about what the resolver makes of NER's labels.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from pathlib import Path
 
 from kroniek.actors import resolve_mentions
-from kroniek.model import PartialDate
+from kroniek.model import Entity, PartialDate
 
 DATA = Path(__file__).parent / "data"
 
@@ -34,10 +36,13 @@ def score(lang: str, people_path: str | None) -> tuple[int, int, list[str]]:
             continue
         item = json.loads(line)
         date = PartialDate.parse(item["date"]) if item.get("date") else None
-        actors = resolve_mentions(item["text"], lang, date, None, people_path)
+        entities = [Entity(t, label, *locate(item["text"], t))
+                    for t, label in item.get("entities", [])] or None
+        actors = resolve_mentions(item["text"], lang, date, entities, people_path)
         for mention, want in item["mentions"]:
             s, e = locate(item["text"], mention)
-            hits = [a for a in actors if a.mention and a.kind != "location"
+            hits = [a for a in actors if a.mention and (a.kind != "location" or
+                                                        want.startswith("loc:"))
                     and a.mention.start < e and s < a.mention.end]
             hits.sort(key=lambda a: -(min(e, a.mention.end) - max(s, a.mention.start)))
             got = hits[0].id if hits else "-"

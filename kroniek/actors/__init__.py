@@ -95,6 +95,8 @@ def lookup(name: str, date: PartialDate | None = None, lang: str | None = None,
             a = r.person(e.target, sp)
         elif e.kind in ("country", "adj", "people"):
             a = r.country(e.target, sp)
+        elif e.kind == "one":
+            a = r.group(e.target, e.sector or "CVL", sp)
         elif e.kind in ("seat", "inst"):
             a = r.group(e.target, e.sector or "GOV", sp)
         elif e.kind in ("org", "org_seat"):

@@ -39,6 +39,16 @@ class ParseRoles:
         k = bisect_right(self._starts, pos) - 1
         return self._starts[k] if k >= 0 else None
 
+    def is_noun(self, start: int, end: int) -> bool | None:
+        """Whether the parse reads the span as a noun of its own ("a Ukrainian was arrested")
+        rather than a modifier ("a Ukrainian drone"); None without a parse."""
+        if self.doc is None:
+            return None
+        try:
+            return _is_noun(self.doc, start, end)
+        except (AttributeError, ValueError, IndexError):
+            return None
+
     def place_or_actor(self, start: int, end: int, place_preps: frozenset[str],
                        place_nouns: frozenset[str] = frozenset()) -> str | None:
         """"place", "actor", or None when the parse says nothing clear."""
@@ -73,6 +83,20 @@ class ParseRoles:
             return "place" if fold(prep.text) in place_preps else "actor"
         except (AttributeError, ValueError, IndexError):
             return None
+
+
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "flat", "flat:name"})
+
+
+def _is_noun(doc: Any, start: int, end: int) -> bool | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    if tok is None or not tok.pos_:
+        return None
+    if tok.dep_.lower() in _MODIFIER_DEPS and tok.head.i != tok.i:
+        return False
+    return tok.pos_ in _NOUN_POS
 
 
 def dominant(countries: list[str]) -> str | None:

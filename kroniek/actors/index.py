@@ -18,8 +18,8 @@ from kroniek.actors.kb import load as load_kb
 from kroniek.actors.normalize import Token, case_signature, fold, key_of
 
 # Entry kinds, in the order that decides between entries on the same words.
-KINDS = ("person", "org", "inst", "country", "seat", "cref", "adj", "people", "agent", "org_seat",
-         "surname")
+KINDS = ("person", "org", "inst", "country", "seat", "cref", "adj", "people", "one", "agent",
+         "org_seat", "surname")
 _PRIORITY = {k: i for i, k in enumerate(KINDS)}
 # What a Dutch genitive -s may attach to: "Ruslands", "Poetins", "Vladimir Poetins".
 GENITIVE_KINDS = frozenset({"person", "surname", "country"})
@@ -106,6 +106,8 @@ def _case_fits(sig: tuple[int, ...], window: list[Token]) -> bool:
             return False
         if need == 1 and not tok.cap:
             return False
+        if need == 3 and tok.cap:  # a word that, capitalised, is part of a name
+            return False
     return True
 
 
@@ -129,6 +131,33 @@ def _add_country_aliases(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
             for sector, per_lang in c.seats.items():
                 for seat in per_lang.get(lg, []):
                     idx.add(seat, Entry("seat", c.id, case_signature(seat), seat, sector))
+
+
+def singular_demonyms(kb: KB, lang: str) -> dict[str, list[str]]:
+    """One person of a nationality ("de Oekraïner", "een Rus"): the language's irregular forms
+    plus those its suffix rules derive from the plural demonyms ("Oekraïners" -> "Oekraïner").
+    A derived form that spells a name, adjective or plural of any country is dropped."""
+    spec = agent_data(lang).get("singular_demonyms") or {}
+    taken = {key_of(w) for c in kb.countries.values()
+             for w in [*c.names.get(lang, []), *c.adjectives.get(lang, []), *c.people.get(lang, [])]}
+    out: dict[str, list[str]] = {k: list(v) for k, v in (spec.get("words") or {}).items()}
+    for c in kb.countries.values():
+        for plural in c.people.get(lang, []):
+            for suffix, repl in spec.get("suffixes") or []:
+                if plural.endswith(suffix) and len(plural) > len(suffix) + 2:
+                    one = plural[:-len(suffix)] + repl
+                    if key_of(one) not in taken and one not in out.setdefault(c.id, []):
+                        out[c.id].append(one)
+    return out
+
+
+def _add_singular_demonyms(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
+    for lg in langs:
+        for iso3, words in singular_demonyms(kb, lg).items():
+            if iso3 not in kb.countries:
+                continue
+            for w in words:
+                idx.add(w, Entry("one", iso3, case_signature(w), w, "CVL"))
 
 
 def _add_org_aliases(idx: Index, kb: KB, langs: tuple[str, ...]) -> None:
@@ -184,8 +213,10 @@ def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
         data = agent_data(lg)
         for spec in data.get("agents", []):
             for word in spec["words"]:
-                idx.add(word, Entry("agent", "", case_signature(word), word, spec["sector"],
-                                    spec))
+                sig = case_signature(word)
+                if spec.get("lowercase"):  # "Indian National Congress" is no Indian national
+                    sig = tuple(3 for _ in sig)
+                idx.add(word, Entry("agent", "", sig, word, spec["sector"], spec))
         for ref in data.get("country_refs", []):
             for word in ref["words"]:
                 idx.add(word, Entry("cref", "", case_signature(word), word, None,
@@ -193,6 +224,11 @@ def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
         for name in ("articles", "place_prepositions", "modifiers", "former", "name_particles",
                      "locators", "place_nouns", "coordinators"):
             glue[name].update(k for w in data.get(name, []) for k in key_of(w))
+        glue["place_heads"].update(key_of(w) for w in data.get("place_heads", []))
+        nouns = data.get("demonym_nouns") or {}
+        glue["demonym_articles"].update(k for w in nouns.get("articles", []) for k in key_of(w))
+        glue["demonym_followers"].update(
+            k for w in nouns.get("followers", []) for k in key_of(w))
         glue["linkers"].update(key_of(w) for w in data.get("linkers", []))
         glue["possessive"].update(data.get("possessive", []))
         stop.update(key_of(w)[0] for w in data.get("stop_names", []) if key_of(w))
@@ -212,6 +248,7 @@ def build_index(lang: str | None, people_path: str | None = None) -> Index:
     langs = _langs(lang)
     idx = Index(lang)
     _add_country_aliases(idx, kb, langs)
+    _add_singular_demonyms(idx, kb, langs)
     _add_org_aliases(idx, kb, langs)
     _add_institutions(idx, kb, langs)
     _add_people(idx, kb)

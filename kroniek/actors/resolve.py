@@ -16,6 +16,7 @@ from typing import Any
 from kroniek.actors.context import ParseRoles, dominant
 from kroniek.actors.coref import DocState
 from kroniek.actors.dates import active, last_role, role_at
+from kroniek.actors.gazetteer import place_country
 from kroniek.actors.index import Entry, Index
 from kroniek.actors.kb import KB, Person
 from kroniek.actors.normalize import Token, key_of, slug, tokenize
@@ -100,6 +101,9 @@ class Resolver:
         self.locators = g.get("locators", frozenset())
         self.possessive = g.get("possessive", frozenset())
         self.place_nouns = g.get("place_nouns", frozenset())
+        self.place_heads = g.get("place_heads", frozenset())
+        self.demonym_articles = g.get("demonym_articles", frozenset())
+        self.demonym_followers = g.get("demonym_followers", frozenset())
         self.of = frozenset(lk[0] for lk in self.linkers if len(lk) == 1)
         self.matches: list[Match] = []
         self.home = next(iter(g.get("home_country", ())), None)
@@ -228,6 +232,14 @@ class Resolver:
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         agent_next = nxt.first("agent") if nxt else None
         mod = m.first(*_MODIFIER_KINDS)
+        # "in Israeli jails", "op Russische bodem": an adjective with a place noun is a place
+        if mod and mod.kind == "adj" and (nxt is None or nxt.i != m.j):
+            n = self.place_head(m.j)
+            if n:
+                sp = self.span(m.i, m.j + n)
+                self.out.append(Actor(f"loc:{slug(sp.text)}", sp.text, "location", mod.target,
+                                      None, None, sp))
+                return k + 1
         # 0. coordinated holders sharing one agent: "Russian and Chinese troops",
         #    "de Duitse en Franse inlichtingendiensten": each holder gets the agent
         if mod and mod.kind == "adj" and nxt and not agent_next:
@@ -254,6 +266,30 @@ class Resolver:
                 return self.office(ms, k, k + 1, link, agent, m.i)
             return self.bare_agent(ms, k, agent)
         return self.single(m, covered, k + 1)
+
+    def place_head(self, j: int) -> int:
+        """Length of the place noun ("jails", "detention centres") at token ``j``, or 0."""
+        for n in (2, 1):
+            if j + n <= len(self.tokens) and self.adjacent(j - 1, j) and \
+                    tuple(t.key for t in self.tokens[j:j + n]) in self.place_heads:
+                return n
+        return 0
+
+    def demonym_noun(self, m: Match) -> bool:
+        """A nationality adjective standing for one person: "a Ukrainian was arrested",
+        "een Oekraïense werd opgepakt". The parse says whether it is a noun; without one, an
+        article before and the end of the clause or a listed word after."""
+        if m.i == 0 or self.tokens[m.i - 1].key not in self.demonym_articles:
+            return False
+        sp = self.span(m.i, m.j)
+        noun = self.roles.is_noun(sp.start, sp.end)
+        if noun is not None:
+            return noun
+        if m.j >= len(self.tokens):
+            return True
+        if self.gap(m.j - 1, m.j).strip():
+            return True  # punctuation after: "a Ukrainian, who ..."
+        return self.tokens[m.j].key in self.demonym_followers
 
     def shared_agent(self, ms: list[Match], k: int) -> Entry | None:
         """The agent that a list of holders shares ("Russian, Chinese and Iranian troops"):
@@ -430,6 +466,8 @@ class Resolver:
             end = j
             while end < len(self.tokens) and self.tokens[end].end <= ent.end:
                 end += 1
+            if self.as_place(ent.text, self.span(j, end)) is not None:
+                return None
             return end, None, self._skip_to(ms, k_next, end)
         end = j
         while end < len(self.tokens) and (end == j or self.adjacent(end - 1, end)) and (
@@ -437,7 +475,7 @@ class Resolver:
                                          end + 1 < len(self.tokens) and
                                          self.tokens[end + 1].cap)):
             end += 1
-        if end - j >= 2:
+        if end - j >= 2 and self.as_place(self.span(j, end).text, self.span(j, end)) is None:
             return end, None, self._skip_to(ms, k_next, end)
         return None
 
@@ -610,8 +648,13 @@ class Resolver:
                 self.emit(self.group(e.target, e.sector or "GOV", sp))
         elif e.kind == "org":
             self.emit(self.org(e.target, sp))
+        elif e.kind == "one":
+            return self.one_person(m, e, k_next)
         elif e.kind in ("country", "adj", "people"):
             if e.kind == "country" and (self.inside_larger_entity(m)):
+                return k_next
+            if e.kind == "adj" and self.demonym_noun(m):
+                self.emit(self.group(e.target, "CVL", sp))  # "a Ukrainian was arrested"
                 return k_next
             self.emit(self.country(e.target, sp))
         elif e.kind == "cref":
@@ -625,6 +668,21 @@ class Resolver:
                 iso = self.named_later(m, allowed)
             if iso is not None:
                 self.emit(self.country(iso, sp))
+        return k_next
+
+    def one_person(self, m: Match, e: Entry, k_next: int) -> int:
+        """"de Oekraïner", "een Rus": a civilian of that country; with a name in apposition
+        ("de Rus Ivan Petrov") the person, of that country."""
+        name = self.apposition(m.j, self.matches, k_next)
+        if name is not None:
+            end_j, pid, k_after = name
+            sp = self.span(m.i, end_j)
+            if pid:
+                self.emit(self.person(pid, sp), self._surname_key(pid))
+            else:
+                self.emit(self.unknown_person(m.i, end_j, m.j, sp, e.target, {}, False))
+            return k_after
+        self.emit(self.group(e.target, e.sector or "CVL", self.span(m.i, m.j)))
         return k_next
 
     def named_later(self, m: Match, allowed: tuple[str, ...]) -> str | None:
@@ -651,11 +709,27 @@ class Resolver:
             if prior is not None and kind == "person":
                 self.out.append(prior.at(sp))
                 continue
+            if kind == "person" and (place := self.as_place(ent.text, sp)) is not None:
+                self.out.append(place)  # "Kherson was shelled": NER's PER is a city
+                continue
             actor = Actor(f"unk:{slug(ent.text)}", ent.text, kind,
                           self.apposed_country(ent), None, None, sp)
             if kind == "person" and last_key:
                 self.state.unknown[last_key[0]] = actor
             self.out.append(actor)
+
+    def as_place(self, name: str, sp: Span) -> Actor | None:
+        """A location when the gazetteer knows ``name`` as a place and no person in the actor
+        base (nor one named earlier in the document) has that name; else None."""
+        key = key_of(name)
+        if not key or any(e.kind in ("person", "surname") for e in self.idx.keys.get(key, ())):
+            return None
+        if key[-1] in self.state.unknown:
+            return None
+        known, iso3 = place_country(name, self.idx.lang, set(self.state.countries))
+        if not known:
+            return None
+        return Actor(f"loc:{slug(name)}", name, "location", iso3, None, None, sp)
 
     def apposed_country(self, ent: Entity) -> str | None:
         """Country stated right before ("de Franse Jean Dupont") or in an apposition after."""
