@@ -362,7 +362,8 @@ class Resolver:
         if not between or len(between) > 2 or not all(b in self.articles
                                                        for b in between[1:]):
             return None
-        if "," in self.text[self.tokens[m.j - 1].end:self.tokens[h.i].start]:
+        gap = self.text[self.tokens[m.j - 1].end:self.tokens[h.i].start]
+        if "," in gap or any(ch in _SENT_END for ch in gap):  # "gevangenen uit. De VAE ..."
             return None
         if between[0] in {lk[0] for lk in self.linkers}:
             return h.first("country", "org")
