@@ -229,3 +229,61 @@ def evaluate_parent_known() -> bool:
     from kroniek.events.selftest import _parents
 
     return "unsc" in _parents()
+
+
+# -- the canonical article (examples/nl/2018-05-kim-lavrov-pyongyang.txt) ---------------
+
+KIM_LAVROV = "examples/nl/2018-05-kim-lavrov-pyongyang.txt"
+
+
+@pytest.fixture(scope="module")
+def kim_lavrov(pipe: Pipeline) -> list[Event]:
+    from pathlib import Path
+
+    raw = (Path(__file__).resolve().parent.parent / KIM_LAVROV).read_text(encoding="utf-8")
+    first, _, body = raw.partition("\n")
+    return code(pipe, body.strip(), lang="nl", date=first.split()[1])
+
+
+def _by_trigger(events: list[Event], word: str) -> Event:
+    found = [e for e in events if e.trigger.text == word
+             or any(ev["trigger"]["text"] == word for ev in e.evidence)]
+    assert len(found) == 1, [(e.type, e.trigger.text, sides(e)) for e in events]
+    return found[0]
+
+
+def test_article_visit_host_is_target(kim_lavrov: list[Event]) -> None:
+    e = _by_trigger(kim_lavrov, "ontvangt")
+    assert (e.type, e.mode) == ("CONSULT", "visit")
+    assert sides(e) == ({"RUS"}, {"PRK"})
+
+
+def test_article_v2_invitation_first_name_is_subject(kim_lavrov: list[Event]) -> None:
+    # "\n\nLavrov nodigde Kim ... uit": a paragraph break before the clause and a parse that
+    # makes "Kim" the subject must not turn the invitation round
+    e = _by_trigger(kim_lavrov, "nodigde")
+    assert e.type == "AGREE"
+    assert sides(e) == ({"RUS"}, {"PRK"})
+
+
+def test_article_correlative_coordination_gives_two_targets(kim_lavrov: list[Event]) -> None:
+    e = _by_trigger(kim_lavrov, "helpen")
+    assert e.type in ("AGREE", "AID") and e.modality == "intended"
+    assert sides(e) == ({"RUS"}, {"PRK", "KOR"})
+
+
+def test_article_summit_place_is_not_a_participant(kim_lavrov: list[Event]) -> None:
+    e = _by_trigger(kim_lavrov, "topontmoeting")
+    assert e.modality == "hypothetical"
+    assert e.date is not None and e.date["value"] == "2018-06-12"
+    assert e.location is not None and e.location["name"] == "Singapore"
+
+
+def test_article_nominalised_verb_takes_no_clause_subject(kim_lavrov: list[Event]) -> None:
+    # "bij het verbeteren van hun betrekkingen" is no event of Russia or South Korea, and the
+    # talk during which the invitation fell names no party of its own
+    triggers = {e.trigger.text for e in kim_lavrov} | {
+        ev["trigger"]["text"] for e in kim_lavrov for ev in e.evidence}
+    assert "verbeteren" not in triggers
+    assert "gesprek" not in triggers
+    assert not [e for e in kim_lavrov if e.type == "AGREE" and sides(e)[0] == {"KOR"}]

@@ -42,7 +42,17 @@ class Attacher:
             return None
         return {"value": d.value, "precision": d.precision, "text": None}
 
-    def location(self, analysis: Analysis, trigger: Token) -> dict[str, Any] | None:
+    def location(self, analysis: Analysis, trigger: Token,
+                 taken: list[tuple[int, int]] | None = None,
+                 date: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """The event's place. ``taken``: character spans of the event's own participants (a
+        place that names a party, "een top tussen Kim en de VS", says who, not where); then the
+        place of the clause that carries the event's date ("mogelijk op 12 juni in Singapore")."""
+        taken = taken or []
+
+        def free(p: Any) -> bool:
+            return not any(p.start < e and s < p.end for s, e in taken)
+
         found = None
         if self._places is not None:
             try:
@@ -51,9 +61,39 @@ class Attacher:
                 found = None
         if found is None:
             found = _nearby(analysis.places, trigger)
+        if found is not None and not free(found):
+            found = _beside_date(analysis, trigger, date, free)
         if found is None:
             return None
         return {"name": found.name, "country": found.country, "lat": found.lat, "lon": found.lon}
+
+
+def _beside_date(analysis: Analysis, trigger: Token, date: dict[str, Any] | None,
+                 free: Any) -> Any:
+    """Another place of the trigger's sentence that names no party: the one hung on (or next to)
+    the event's date expression first, else the nearest to the trigger."""
+    sent = trigger.sent
+    places = [p for p in analysis.places
+              if sent.start_char <= p.start and p.end <= sent.end_char and free(p)]
+    if not places:
+        return None
+    when = None
+    if date and date.get("text"):
+        when = next((d for d in analysis.dates if d.text == date["text"]
+                     and sent.start_char <= d.start < sent.end_char), None)
+    doc = trigger.doc
+
+    def rank(p: Any) -> tuple[int, int]:
+        near_date = 1
+        if when is not None:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            dspan = doc.char_span(when.start, when.end, alignment_mode="expand")
+            if span is not None and dspan is not None:
+                heads = {dspan.root.i, dspan.root.head.i}
+                near_date = 0 if (span.root.head.i in heads
+                                  or 0 <= p.start - when.end <= 6) else 1
+        return near_date, abs(p.start - trigger.idx)
+    return min(places, key=rank)
 
 
 def _nearby(mentions: list[Any], trigger: Token) -> Any:

@@ -111,6 +111,10 @@ class Coder:
                                     w("according"))
         self.person_pronouns = w("person_pronouns")
         self.other_pronouns = w("other_pronouns")
+        self.speaker_pronouns = w("speaker_pronouns")
+        self.speaker_marks = w("speaker_marks")
+        self.openers = w("clause_openers")
+        self.during_preps = w("during_preps")
         self.fillers = w("fillers")
         self.denial = w("denial")
         self.place_preps = w("place_preps")
@@ -234,7 +238,12 @@ class Coder:
                 tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         """Fill a side the parse left empty from word order (see ``events/linear.py``)."""
         subj, obj, by_prep = linear.roles(tok, index.by_token, syntax.is_passive(tok),
-                                          self.grammar.agent_preps)
+                                          self.grammar.agent_preps, self.openers)
+        if src and not tgt and subj and not obj and not syntax.is_passive(tok) and \
+                not {a.id for a in subj} & {a.id for a in src}:
+            # the parse named the subject ("Wij staan klaar om Noord-Korea bij te staan") and it
+            # is no name: the only bare name group of the clause is the object
+            subj, obj = [], subj
 
         def pick(names: tuple[str, ...]) -> list[Actor]:
             for role in names:
@@ -375,29 +384,35 @@ class Coder:
     def candidate(self, tok: Token, index: arguments.ActorIndex,
                   pronoun: arguments.Resolver) -> Candidate | None:
         best: Candidate | None = None
+        # "bij het verbeteren van hun betrekkingen": a verb used as a noun has no subject of its
+        # own in the clause; word order would hand it the main clause's subject
+        nominal = any(c.dep_.lower() == "case" for c in tok.children) or (
+            "Inf" in tok.morph.get("VerbForm")
+            and any(c.dep_.lower() == "det" and c.i < tok.i for c in tok.children))
+        linear_ok = self.linear and not nominal
         for p, t in self.matches(tok):
             if not self._objects_ok(p, tok):
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun)
             shared = {a.id for a in src} & {a.id for a in tgt}
-            if self.linear and p.pos == "verb" and shared:
+            if linear_ok and p.pos == "verb" and shared:
                 # one name on both sides: the parse contradicts itself, word order decides
                 lsrc, ltgt = self._linear(p, tok, index, [], [])
                 if lsrc and ltgt and not {a.id for a in lsrc} & {a.id for a in ltgt}:
                     src, tgt = lsrc, ltgt
-            if self.linear and p.pos == "verb" and src and "subj" in p.source[:1]:
+            if linear_ok and p.pos == "verb" and src and "subj" in p.source[:1]:
                 # "Frankrijk, Duitsland en het Verenigd Koninkrijk veroordeelden": a parse that
                 # keeps one member of a listed subject; the word-order group has them all
                 lsub, _, _ = linear.roles(tok, index.by_token, syntax.is_passive(tok),
-                                          self.grammar.agent_preps)
+                                          self.grammar.agent_preps, self.openers)
                 ids = {a.id for a in lsub}
                 if len(lsub) > len(src) and {a.id for a in src} <= ids:
                     src = lsub
-            if self.linear and p.pos == "verb" and not syntax.is_passive(tok) and (
+            if linear_ok and p.pos == "verb" and not syntax.is_passive(tok) and (
                     (not src and tgt and all(a.mention is not None and a.mention.end <= tok.idx
                                              for a in tgt))
-                    or (src and all(a.mention is not None and a.mention.start > tok.idx
+                    or (src and any(a.mention is not None and a.mention.start > tok.idx
                                     for a in src)
                         and self._opens_clause(tok, index))):
                 # "Rusland verbood Nederlandse media" with "Rusland" as obj: no subject and the
@@ -405,7 +420,7 @@ class Coder:
                 lsrc, ltgt = self._linear(p, tok, index, [], [])
                 if lsrc and not {a.id for a in lsrc} & {a.id for a in ltgt}:
                     src, tgt = lsrc, ltgt
-            if self.linear and (not src or not tgt):
+            if self.linear and (not src or not tgt) and (p.pos != "verb" or linear_ok):
                 if p.pos == "verb":
                     src, tgt = self._linear(p, tok, index, src, tgt)
                 else:
@@ -419,13 +434,14 @@ class Coder:
     # -- a sentence ----------------------------------------------------------------------
     def code_sentence(self, sent: Any, index: arguments.ActorIndex,
                       analysis: Analysis) -> list[Event]:
-        pronoun = self._pronoun_resolver(index)
+        pronoun = self._pronoun_resolver(index, analysis)
         cands: dict[int, Candidate] = {}
         for tok in sent:
             c = self.candidate(tok, index, pronoun)
             if c is not None:
                 cands[tok.i] = c
         self._drop_light_verbs(cands)
+        self._drop_bare_settings(cands, index)
         self._absorb_same_type(cands)
         self._apply_denials(cands)
         self._clause_targets(cands, index, pronoun)
@@ -438,6 +454,19 @@ class Coder:
             if e is not None and e.confidence >= self.min_confidence:
                 out.append(e)
         return out
+
+    def _drop_bare_settings(self, cands: dict[int, Candidate], index: arguments.ActorIndex) -> None:
+        """"nodigde Kim tijdens het gesprek uit": a meeting noun that only says when another
+        event happened and names no party of its own is no event of its own (its parties would
+        be guessed from the other event's roles)."""
+        for i, c in list(cands.items()):
+            if c.pattern.pos != "noun":
+                continue
+            host = roles.verb_through_prep(c.token, self.during_preps)
+            if host is None or host.i not in cands or host.i == i:
+                continue
+            if not any(index.by_token.get(t.i) for t in c.token.subtree if t.i != i):
+                del cands[i]
 
     def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
         """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
@@ -531,9 +560,24 @@ class Coder:
         Dutch news that is the subject, whatever a weak parse says ("Xi Jinping nodigde ...")."""
         start, _ = linear.clause(tok)
         groups = [g for g in linear.groups(tok, index.by_token) if g.start < tok.i]
-        return bool(groups) and groups[0].prep is None and groups[0].start == start and \
-            all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
-                if t.pos_ not in ("DET", "PUNCT", "CCONJ"))
+        if not (bool(groups) and groups[0].prep is None and groups[0].start == start and
+                all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
+                    if t.pos_ not in ("DET", "PUNCT", "CCONJ"))):
+            return False
+        # agreement decides where it can: "Hem/De sancties steunde Rusland" - a fronted name
+        # group whose number the finite verb does not share, while the name after it does,
+        # is the object
+        verb_num = tok.morph.get("Number")
+        if "Fin" not in tok.morph.get("VerbForm") or not verb_num:
+            return True
+        first = tok.doc[groups[0].end - 1]
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        cased = "Acc" in first.morph.get("Case")
+        clash = len(groups[0].actors) == 1 and first.morph.get("Number") and \
+            first.morph.get("Number") != verb_num
+        agrees_after = after is not None and after.pos_ in ("PROPN", "NOUN", "PRON") and \
+            after.morph.get("Number") == verb_num
+        return not (cased or (clash and agrees_after))
 
     def _content_targets(self, c: Candidate, cands: dict[int, Candidate],
                          index: arguments.ActorIndex,
@@ -674,9 +718,31 @@ class Coder:
             return parties, [], mode
         return guests, hosts, "visit"
 
-    def _pronoun_resolver(self, index: arguments.ActorIndex) -> arguments.Resolver:
+    def _pronoun_resolver(self, index: arguments.ActorIndex,
+                          analysis: Analysis | None = None) -> arguments.Resolver:
+        def speaker(tok: Token) -> list[Actor]:
+            """"„Wij staan klaar ...”, aldus de minister": a first-person plural stands for
+            the speaker's side, never for the last country named before it."""
+            m = modality.assess(tok.head, self.words) if tok.head != tok else None
+            if m is not None and m.reporter is not None:
+                subj = roles.logical_subjects(m.reporter, self.grammar)
+                found = arguments.resolve(subj, index) if subj else []
+                if found:
+                    return found[:1]
+            for t in tok.sent:  # "..., aldus de minister": the speaker named in the sentence
+                if t.lower_ in self.speaker_marks:
+                    for n in t.doc[t.i + 1:min(t.i + 8, t.sent.end)]:
+                        if index.by_token.get(n.i):
+                            return index.by_token[n.i][:1]
+            for q in (analysis.quotes if analysis is not None else []):
+                if q.speaker is not None and q.start <= tok.idx < q.end:
+                    return [q.speaker]
+            return []
+
         def resolve(tok: Token) -> list[Actor]:
             low = tok.lower_
+            if low in self.speaker_pronouns:
+                return speaker(tok)
             if low not in self.person_pronouns and low not in self.other_pronouns:
                 return []
             m = modality.assess(tok.head, self.words) if tok.head != tok else None
@@ -710,7 +776,10 @@ class Coder:
             return None
         sources, targets = c.sources, c.targets
         etype, mode, cameo = c.type, c.mode, c.cameo
-        location = self.attacher.location(analysis, c.token)
+        date = self.attacher.date(analysis, c.token)
+        taken = [(a.mention.start, a.mention.end) for a in (*c.sources, *c.targets)
+                 if a.mention is not None]
+        location = self.attacher.location(analysis, c.token, taken, date)
         if c.pattern.symmetric and not c.absorbed:
             # PLOVER: the parties to a meeting (or joint action) are all actors, no recipient
             sources, targets = sources + [a for a in targets
@@ -792,7 +861,7 @@ class Coder:
             trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
             sentence=(sent.start_char, sent.end_char), rule=c.pattern.id,
             confidence=max(0.05, min(1.0, conf)), mode=mode, context=context,
-            date=self.attacher.date(analysis, tok),
+            date=date,
             location=location,
             modality=m.modality,  # type: ignore[arg-type]
             negated=m.negated, cameo=row.code, goldstein=row.goldstein,

@@ -36,13 +36,31 @@ def clause(trigger: Token, by_token: dict[int, list[Actor]] | None = None) -> tu
     for t in sent:
         cut = t.pos_ == "SCONJ" or t.text in {",", ";", ":", "(", ")"} or (
             t.pos_ == "PRON" and "Rel" in t.morph.get("PronType"))
+        if cut and t.pos_ == "SCONJ" and _correlative(t):
+            continue  # "zowel Noord- als Zuid-Korea": "als" joins two names, no new clause
         if not cut or (t.text == "," and _listing(t, by_token)):
             continue
         if t.i < trigger.i:
             start = max(start, t.i + 1)
         elif t.i > trigger.i:
             end = min(end, t.i)
+    doc = trigger.doc
+    while start < trigger.i and (doc[start].is_space or doc[start].pos_ == "SPACE"):
+        start += 1  # a paragraph break the sentence splitter left at the clause's start
     return start, end
+
+
+def _correlative(word: Token) -> bool:
+    """A subordinator-looking word that closes a correlative pair ("als" in "zowel A als B"):
+    a coordinating adverb hangs on the first name right before it, so no clause starts here."""
+    doc = word.doc
+    if word.i == 0 or word.i + 1 >= len(doc):
+        return False
+    first = range(max(0, word.i - 5), word.i)
+    return doc[word.i + 1].pos_ in ("PROPN", "NOUN", "X", "DET") and any(
+        doc[k].pos_ in ("ADV", "CCONJ") and doc[k].head.i in first and doc[k].head.i > k
+        and doc[k].dep_.lower() in ("dep", "cc", "cc:preconj", "preconj", "advmod")
+        for k in first)
 
 
 def _listing(comma: Token, by_token: dict[int, list[Actor]] | None) -> bool:
@@ -91,9 +109,12 @@ def _joined(doc: object, gap_start: int, gap_end: int,
 
 
 def roles(trigger: Token, by_token: dict[int, list[Actor]], passive: bool,
-          agent_preps: frozenset[str]) -> tuple[list[Actor], list[Actor], dict[str, list[Actor]]]:
-    """(subject actors, object actors, actors by preposition) in the trigger's clause."""
-    bare = [g for g in groups(trigger, by_token) if g.prep is None]
+          agent_preps: frozenset[str], openers: frozenset[str] = frozenset(),
+          ) -> tuple[list[Actor], list[Actor], dict[str, list[Actor]]]:
+    """(subject actors, object actors, actors by preposition) in the trigger's clause.
+    ``openers``: words tagged as prepositions that open an infinitive clause ("om Noord-Korea
+    te helpen"): a name after them is bare."""
+    bare = [g for g in groups(trigger, by_token) if g.prep is None or g.prep in openers]
     by_prep: dict[str, list[Actor]] = {}
     for g in groups(trigger, by_token):
         if g.prep is not None:

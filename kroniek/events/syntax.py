@@ -100,11 +100,26 @@ def expand_conj(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_.lower() == "conj" and c not in out and c.pos_ in ("PROPN", "NOUN", "ADJ",
-                                                                        "PRON", "X", "NUM"):
+            if c in out:
+                continue
+            if (c.dep_.lower() == "conj" and c.pos_ in ("PROPN", "NOUN", "ADJ", "PRON", "X",
+                                                         "NUM")) or _correlated(t, c):
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _correlated(first: Token, second: Token) -> bool:
+    """"zowel Noord- als Zuid-Korea", "both X and Y" parsed as a clause or modifier under the
+    first name: the second name carries the closing word (mark/cc), the first the opening one."""
+    if second.pos_ not in ("PROPN", "NOUN", "X") or second.i < first.i:
+        return False
+    closes = any(g.dep_.lower() in ("mark", "cc") and g.pos_ in ("SCONJ", "CCONJ")
+                 and first.i < g.i < second.i for g in second.children)
+    opens = any(g.pos_ in ("ADV", "CCONJ") and g.i < first.i
+                and g.dep_.lower() in ("dep", "cc", "cc:preconj", "preconj", "advmod")
+                for g in first.children)
+    return closes and opens
 
 
 def phrase_tokens(head: Token, of_preps: frozenset[str] = frozenset()) -> list[Token]:
