@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kroniek.actors.check import check_kb
+from kroniek.actors.gazetteer import warm as warm_gazetteer
 from kroniek.actors.index import build_index
 from kroniek.actors.kb import load as load_kb
 from kroniek.actors.normalize import key_of, tokenize
@@ -65,6 +66,7 @@ def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
     """Build the index for ``lang`` now, so that documents only pay for the scan."""
     people = _people_path(config)
     build_index(lang if _has_pack(lang) else None, people)
+    warm_gazetteer(lang)  # read when NER tags a place as a person
 
     def stage(analysis: Analysis) -> None:
         actors = resolve_mentions(analysis.doc.text, analysis.lang, analysis.doc.date,
