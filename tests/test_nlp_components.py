@@ -54,6 +54,26 @@ def test_sentence_fix_moves_quote_and_merges_unpunctuated_split() -> None:
     assert sents[0].endswith("''") and len(sents) == 2, sents
 
 
+def test_sentence_hints_straight_quote_that_opens_does_not_end_a_sentence() -> None:
+    nlp = spacy.blank("nl")
+    hints = nlp.add_pipe("kroniek_sentence_hints")
+    doc = hints(nlp('Zij zijn lid van "Door Vrijheid Ontstaan" in Delft. Hij zei "nee" Toen ging hij.'))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Door" not in starts and "in" not in starts
+
+
+def test_sentence_fix_undoes_split_after_opening_straight_quote_and_before_full_stop() -> None:
+    nlp = spacy.blank("nl")
+    fix = nlp.add_pipe("kroniek_sentence_fix")
+    # 'Zij las " Het Parool " .' with the parser's splits before "Het" and before "."
+    words = ["Zij", "las", '"', "Het", "Parool", '"', "."]
+    spaces = [True, True, True, True, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=[1, 1, 1, 4, 4, 4, 6],
+              deps=["nsubj", "ROOT", "punct", "det", "ROOT", "punct", "ROOT"],
+              pos=["PRON", "VERB", "PUNCT", "DET", "PROPN", "PUNCT", "PUNCT"])
+    assert len(list(fix(doc).sents)) == 1
+
+
 def test_lookup_lemmatizer_table_then_simplemma_then_form() -> None:
     lem = LookupLemmatizer("nl")
     lem.learn([parsed(["Hij", "liep"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"], ["hij", "lopen"])])

