@@ -287,3 +287,44 @@ def test_article_nominalised_verb_takes_no_clause_subject(kim_lavrov: list[Event
     assert "verbeteren" not in triggers
     assert "gesprek" not in triggers
     assert not [e for e in kim_lavrov if e.type == "AGREE" and sides(e)[0] == {"KOR"}]
+
+
+# -- round 4: vocabulary and attachment (sentences written for these tests) ------------------
+
+def test_agreed_pause_is_concede(pipe: Pipeline) -> None:
+    events = code(pipe, "Armenia and Azerbaijan agreed to a pause in the fighting.")
+    assert {e.type for e in events} == {"CONCEDE"}
+
+
+def test_refused_extension_adds_no_agreement(pipe: Pipeline) -> None:
+    events = code(pipe, "Serbia refused to extend the energy deal with Hungary.")
+    assert [e.type for e in events] == ["REJECT"]
+    assert sides(events[0]) == ({"SRB"}, {"HUN"})
+
+
+def test_nl_refused_extension_adds_no_agreement(pipe: Pipeline) -> None:
+    events = code(pipe, "Servië weigerde het energieakkoord met Hongarije te verlengen.", "nl")
+    assert "AGREE" not in {e.type for e in events}
+
+
+def test_nl_passive_request_read_as_copula(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Israël is door de Verenigde Naties verzocht de blokkade op te heffen.",
+                  "nl"), "REQUEST")
+    assert sides(e) == ({"UN"}, {"ISR"})
+
+
+def test_nl_future_with_gaan_is_agree(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Noorwegen gaat tanks naar Oekraïne sturen.", "nl"), "AGREE")
+    assert sides(e) == ({"NOR"}, {"UKR"})
+
+
+def test_nl_pulled_out_of_a_deal_is_sanction(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Brazilië trok zich terug uit het akkoord met Paraguay.", "nl"),
+             "SANCTION")
+    assert e.mode == "withdraw" and sides(e)[0] == {"BRA"}
+
+
+def test_closed_airspace_is_sanction(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Polen sloot zijn luchtruim voor Russische vliegtuigen.", "nl"),
+             "SANCTION")
+    assert sides(e) == ({"POL"}, {"RUS"})

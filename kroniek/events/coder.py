@@ -115,6 +115,7 @@ class Coder:
         self.speaker_marks = w("speaker_marks")
         self.openers = w("clause_openers")
         self.during_preps = w("during_preps")
+        self.passive_aux = w("passive_aux")
         self.fillers = w("fillers")
         self.denial = w("denial")
         self.place_preps = w("place_preps")
@@ -309,19 +310,29 @@ class Coder:
         words = [w for w in particle.split() if w not in self.fillers]
         return all(w in near for w in words)
 
-    def _objects_ok(self, p: Pattern, tok: Token) -> bool:
+    def _objects_ok(self, p: Pattern, tok: Token, t: Trigger | None = None) -> bool:
         if not p.objects and not p.not_objects and not p.subjects:
             return True
         if p.pos == "verb":
             objs = roles.logical_objects(tok)
+            if t is not None and t.particle:
+                # "pulled out of the deal", "trok zich terug uit het akkoord", "agreed to a
+                # pause": the particle's preposition carries what the verb is about
+                words = set(t.particle.split())
+                objs = objs + [a for prep, a in syntax.prep_args(tok) if prep in words]
+                objs += [a for c in tok.children if c.lower_ in words  # "out" → "of the deal"
+                         for prep, a in syntax.prep_args(c) if prep in words]
             if not objs and self.linear:  # "zal tanks aan Polen leveren" with "tanks" as ADV
                 objs = [c for c in tok.children if c.pos_ in ("NOUN", "ADV", "PROPN")
                         and c.dep_.lower() not in syntax.SUBJ
                         and not any(g.dep_.lower() == "case" for g in c.children)]
                 if not objs:  # nothing under the verb at all: the nouns of its clause
+                    # (also a caseless noun the tagger called an adverb: "gaat tanks ... sturen")
                     start, end = linear.clause(tok)
-                    objs = [t for t in tok.doc[start:end]
-                            if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i]
+                    objs = [w for w in tok.doc[start:end] if w.i != tok.i and (
+                        w.pos_ in ("NOUN", "PROPN") or (
+                            w.pos_ == "ADV" and w.lower_ in p.objects
+                            and not any(g.dep_.lower() == "case" for g in w.children)))]
         else:
             objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
         if self.linear and p.pos == "verb" and p.objects:
@@ -331,7 +342,9 @@ class Coder:
             subj = {t.i for t in roles.logical_subjects(tok, self.grammar) if t.i < tok.i}
             objs = objs + [t for t in tok.doc[start:end]
                            if (t.pos_ in ("NOUN", "PROPN")
-                               or any(d.dep_.lower() == "det" for d in t.children))
+                               or any(d.dep_.lower() == "det" for d in t.children)
+                               # "sloot zijn luchtruim" with "luchtruim" tagged ADJ
+                               or (t.i > tok.i and t.lower_ in p.objects))
                            and t.i != tok.i and t.i not in subj and t not in objs]
         objs = [t for o in objs for t in syntax.expand_conj(o)]  # "teams and supplies"
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
@@ -391,7 +404,7 @@ class Coder:
             and any(c.dep_.lower() == "det" and c.i < tok.i for c in tok.children))
         linear_ok = self.linear and not nominal
         for p, t in self.matches(tok):
-            if not self._objects_ok(p, tok):
+            if not self._objects_ok(p, tok, t):
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun)
@@ -425,6 +438,16 @@ class Coder:
                     src, tgt = self._linear(p, tok, index, src, tgt)
                 else:
                     src, tgt = self._linear_noun(p, tok, index, src, tgt)
+            if p.pos == "verb" and "subj" in p.source[:1] and self._hidden_passive(tok):
+                # "Israël is door de VN verzocht ..." with "is" read as a copula and "Israël" as
+                # the subject: the door-phrase is the actor, the grammatical subject the target
+                agents = arguments.resolve([a for prep, a in syntax.prep_args(tok)
+                                            if prep in self.grammar.agent_preps], index, pronoun)
+                subj = arguments.resolve(syntax.subjects(tok), index, pronoun)
+                if agents:
+                    src = agents
+                    if subj and any(r in ("obj", "iobj") for r in p.target):
+                        tgt = subj
             src, tgt = _split_shared(src, tgt)
             c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
             if best is None or c.rank() > best.rank():
@@ -443,6 +466,7 @@ class Coder:
         self._drop_light_verbs(cands)
         self._drop_bare_settings(cands, index)
         self._absorb_same_type(cands)
+        self._absorb_framed_objects(cands)
         self._apply_denials(cands)
         self._clause_targets(cands, index, pronoun)
         self._fold_frames(cands)
@@ -515,6 +539,26 @@ class Coder:
                         other.mode = c.mode
                 break
 
+    @staticmethod
+    def _absorb_framed_objects(cands: dict[int, Candidate]) -> None:
+        """"refused to extend the grain deal", "weigerde het akkoord te verlengen": an agreement
+        that is the object of a plain verb framed by a refusal or threat is what the frame is
+        about, not an agreement made in this sentence."""
+        for c in cands.values():
+            if c.absorbed or c.pattern.pos != "noun" or c.type not in ONLY_OBJECT:
+                continue
+            verb = c.token.head
+            if c.token.dep_.lower() not in syntax.OBJ or verb.i in cands or verb == c.token:
+                continue
+            for h in syntax.governing_chain(verb, limit=2):
+                frame = cands.get(h.i)
+                if frame is not None and frame is not c and frame.type in FRAMES - {"AGREE"}:
+                    c.absorbed = True
+                    if not frame.targets:
+                        frame.targets = [a for a in c.targets
+                                         if a.id not in {s.id for s in frame.sources}]
+                    break
+
     def _apply_denials(self, cands: dict[int, Candidate]) -> None:
         """A denied event is the event, negated and reported; the denial is no REJECT of its own
         when it denies a stated happening ("ontkent dat het leger ... heeft gebombardeerd")."""
@@ -553,6 +597,16 @@ class Coder:
                     break
             if not c.targets:
                 c.targets = self._content_targets(c, cands, index, pronoun)
+
+    def _hidden_passive(self, tok: Token) -> bool:
+        """A passive the parse did not mark: a passive auxiliary ("is", "werd") under the verb
+        as aux/cop, an agent phrase ("door X") and a plain subject."""
+        if syntax.is_passive(tok) or not self.passive_aux or tok.pos_ != "VERB":
+            return False
+        aux = any(c.pos_ == "AUX" and c.dep_.lower() in ("aux", "cop")
+                  and c.lemma_.lower() in self.passive_aux for c in tok.children)
+        return aux and bool(syntax.subjects(tok)) and any(
+            prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok))
 
     @staticmethod
     def _opens_clause(tok: Token, index: arguments.ActorIndex) -> bool:

@@ -68,8 +68,11 @@ def assess(trigger: Token, w: Words) -> Modality:
         if c.dep_.lower() in syntax.OBJ and any(g.lower_ in w.negative_det for g in c.children):
             m.negated = True
     lemmas = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
-    if lemmas & w.future:
-        m.future = True
+    dep = trigger.dep_.lower()
+    under_future = trigger.head.lemma_.lower() in w.future or trigger.head.lower_ in w.future
+    if lemmas & w.future or (under_future and (
+            dep == "xcomp" or (dep == "obj" and "Inf" in trigger.morph.get("VerbForm")))):
+        m.future = True  # "gaat tanks naar Oekraïne sturen": the future verb as the head
     heads = {h.lemma_.lower() for h in chain[:2]}
     head_mods = {c.lemma_.lower() for h in chain[:2] for c in h.children
                  if c.dep_.lower() in ("acomp", "advmod", "xcomp", "amod", "compound:prt",
