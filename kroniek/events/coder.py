@@ -157,6 +157,11 @@ class Coder:
                 self.linear and tok.dep_.lower() == "root" and tok.pos_ in ("ADV", "ADP", "X")):
             # a weak tagger's root verb called an adverb ("beschoot" ADV): still the verb
             pos = "verb"
+        elif self.linear and self.fallback_lemmas and tok.pos_ in ("ADV", "ADP", "X") and \
+                tok.text.isalpha() and (_simplemma(tok.text, self.lang) or tok.lower_) != tok.lower_:
+            # "Japan bevroor de tegoeden" with "bevroor" tagged ADP: a word the lemmatiser reads
+            # as an inflected form (real prepositions and adverbs are their own lemma)
+            pos = "verb"
         elif tok.pos_ == "NOUN":
             has_subj = any(c.dep_.lower() in syntax.SUBJ for c in tok.children)
             pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
@@ -273,6 +278,11 @@ class Coder:
             if dep in ("compound:prt", "svp") or (
                     c.pos_ in ("ADV", "ADP", "ADJ") and not list(c.children) and c.i > tok.i):
                 out.add(c.lower_)
+            if dep in ("ccomp", "xcomp"):  # "kwamen overeen de grens te heropenen" with
+                # "overeen" hung on the infinitive: a bare word right after the verb
+                out.update(g.lower_ for g in c.children
+                           if g.pos_ in ("ADV", "ADP") and not list(g.children)
+                           and tok.i < g.i <= tok.i + 2 and g.dep_.lower() != "mark")
         return out
 
     def _linear_noun(self, p: Pattern, tok: Token, index: arguments.ActorIndex,
