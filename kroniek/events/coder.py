@@ -116,6 +116,7 @@ class Coder:
         self.openers = w("clause_openers")
         self.during_preps = w("during_preps")
         self.passive_aux = w("passive_aux")
+        self.people = w("people_nouns")
         self.fillers = w("fillers")
         self.denial = w("denial")
         self.place_preps = w("place_preps")
@@ -545,8 +546,8 @@ class Coder:
                     if not other.targets:
                         other.targets = [a for a in c.targets
                                          if a.id not in {s.id for s in other.sources}]
-                    if other.mode is None:
-                        other.mode = c.mode
+                    if other.mode is None and c.mode and self.onto.is_mode(other.type, c.mode):
+                        other.mode = c.mode  # "schortten hun staking op": no CONCEDE 'demo'
                 break
 
     @staticmethod
@@ -731,6 +732,16 @@ class Coder:
                     return found
         return []
 
+    def _people_object(self, tok: Token) -> bool:
+        """The act's object is unnamed people ("schoolmeisjes", "demonstrators")."""
+        if not self.people or tok.pos_ == "NOUN":
+            return False
+        for o in roles.logical_objects(tok):
+            for w in (o.lemma_.lower(), o.lower_):
+                if w in self.people or (self.compounds and _ends_with(w, self.people)):
+                    return True
+        return False
+
     def _domestic(self, tok: Token) -> bool:
         heads = [tok]
         lv = roles.light_verb(tok, self.grammar) if tok.pos_ == "NOUN" else None
@@ -834,6 +845,13 @@ class Coder:
             return None
         if not c.sources and not c.targets:
             return None
+        if not c.targets and c.type in ("ASSAULT", "COERCE") and self._people_object(c.token):
+            # "ontvoerde schoolmeisjes in Nigeria" by a Nigerian group: unnamed people in the
+            # actor's own country make that country the target (gold rule: domestic actions)
+            own = {a.country for a in c.sources}
+            places = self._place_target(c.token, index)
+            if places and places[0].country in own:
+                c.targets = places[:1]
         joint = c.pattern.symmetric and len(c.sources) >= 2  # "Poland and Lithuania ... joint"
         if (c.pattern.needs_target or self.onto.types[c.type].requires_recipient and
                 c.pattern.pos == "noun") and not c.targets and not joint:
