@@ -111,3 +111,30 @@ def test_build_scripts_run_end_to_end_on_a_slice(tmp_path: Path, script: str) ->
     subprocess.run(["bash", str(ROOT / "training" / script), str(DATA)], check=True, cwd=ROOT,
                    env=env, capture_output=True)
     assert (tmp_path / "pack" / "crf.model").is_file() or (tmp_path / "pack" / "meta.json").is_file()
+
+
+def test_crf_feature_groups_switch_on_per_model(tmp_path: Path) -> None:
+    from kroniek.nlp.crf import sentence_features
+
+    words = ["MINISTER", "PEETERS", "SPREEKT"]
+    plain = sentence_features(words, {}, set())
+    more = sentence_features(words, {"peeters": "SUR"}, set(), ents=["O", "B-PERSON", "O"],
+                             extra=True, doc_lower={"spreekt"})
+    assert "ne=B-PERSON" in more[1] and "-1:ne=B-PERSON" in more[2]
+    assert "headline" in more[0] and "lowdoc" in more[2] and "gaz=B-SUR" in more[1]
+    assert not any(a.startswith(("ne=", "p4=")) or a == "headline" for f in plain for a in f)
+    doc = [[("Jan", "B-PER"), ("Peeters", "I-PER"), ("wint", "O")]] * 3
+    tagger = CRFTagger({})
+    tagger.train([doc], tmp_path, max_iterations=5, ent_docs=[[["B-PERSON", "I-PERSON", "O"]] * 3],
+                 extra=True)
+    loaded = CRFTagger.load(tmp_path)
+    assert loaded.uses_ents and loaded.features.extra and not loaded.uses_pos
+    assert len(loaded.tag_document([["Jan", "wint"]], ents=[["B-PERSON", "O"]])[0]) == 2
+
+
+def test_gazetteer_takes_people_and_given_names_from_the_actor_lists() -> None:
+    import gazetteer
+
+    names = gazetteer.actor_names(ROOT / "kroniek" / "actors" / "data")
+    assert names.get("barack obama") == "PER" and names.get("barack") == "FIRST"
+    assert names.get("united nations") == "ORG"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
 MAX_WORDS = 4  # kroniek.nlp.crf.MAX_GAZ_LEN
+DEDUCE_FIRST_NAMES = "deduce/data/lookup/src/names/lst_first_name/items.txt"
 
 
 def common_words(paths: list[Path], min_count: int = 2) -> set[str]:
@@ -94,15 +95,27 @@ def main() -> None:
                     help="training text files (first column = word) whose lower-case words are dropped")
     ap.add_argument("--actors", type=Path, help="kroniek/actors/data: PER/ORG/FIRST names")
     ap.add_argument("--first-names", type=Path, nargs="*", default=[], help="given names, one a line")
+    ap.add_argument("--surnames", type=Path, nargs="*", default=[], help="family names, one a line (SUR)")
+    ap.add_argument("--places", type=Path, nargs="*", default=[], help="more place names, one a line (LOC)")
+    ap.add_argument("--deduce-wheel", type=Path,
+                    help="the deduce wheel (PyPI, LGPL-3.0): its Dutch given-name list as FIRST")
     args = ap.parse_args()
     common = common_words(args.common_from)
     gaz = build(common)
     extra = actor_names(args.actors) if args.actors else {}
-    for f in args.first_names:
-        for line in f.read_text("utf-8").splitlines():
+    lists = [(f.read_text("utf-8"), label) for files, label in
+             ((args.places, "LOC"), (args.first_names, "FIRST"), (args.surnames, "SUR")) for f in files]
+    if args.deduce_wheel:
+        import zipfile
+
+        with zipfile.ZipFile(args.deduce_wheel) as z:
+            lists.append((z.read(DEDUCE_FIRST_NAMES).decode("utf-8"), "FIRST"))
+    for text, label in lists:
+        for line in text.splitlines():
             n = line.strip()
-            if len(n) > 2 and n[:1].isupper() and " " not in n:
-                extra.setdefault(n.lower(), "FIRST")
+            if len(n) > 2 and n[:1].isupper() and (label == "LOC" or " " not in n) \
+                    and len(n.split()) <= MAX_WORDS:
+                extra.setdefault(n.lower(), label)
     for k, v in extra.items():
         if k not in gaz and k not in common:
             gaz[k] = v

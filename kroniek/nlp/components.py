@@ -155,10 +155,12 @@ def _punct_segments(doc: Doc) -> list[Span]:
         cuts = [t.i for t in doc if t.is_sent_start] or [0]
     else:
         cuts = [0]
-        for i, tok in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            ends = tok.text in FINAL or (tok.text in CLOSING and i > 0 and doc[i - 1].text in FINAL)
-            if "\n" in tok.whitespace_ or tok.is_space or (ends and nxt.text not in CLOSING):
+        texts = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
+        for i in range(len(texts) - 1):
+            text = texts[i]
+            ends = text in FINAL or (text in CLOSING and i > 0 and texts[i - 1] in FINAL)
+            if (ends and texts[i + 1] not in CLOSING) or "\n" in spaces[i] or text.isspace():
                 cuts.append(i + 1)
     cuts = sorted(set(cuts) | {0})
     return [doc[a:b] for a, b in zip(cuts, [*cuts[1:], len(doc)], strict=True) if b > a]

@@ -27,6 +27,7 @@ _UP = re.compile(r"[A-ZÀ-Ý]")
 _LO = re.compile(r"[a-zß-ÿ]")
 _DG = re.compile(r"[0-9]")
 _RUN = re.compile(r"(.)\1+")
+PAD = {off: f"{off}:pad" for off in (-2, -1, 1, 2)}
 
 
 @lru_cache(maxsize=100_000)
@@ -54,9 +55,12 @@ def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
     lower = [w.lower() for w in words]
     i = 0
     while i < len(words):
+        if not words[i][:1].isupper():  # an entry only matches from a capitalised word
+            i += 1
+            continue
         for n in range(min(MAX_GAZ_LEN, len(words) - i), 0, -1):
-            label = gaz.get(" ".join(lower[i:i + n]))
-            if label and words[i][:1].isupper():
+            label = gaz.get(" ".join(lower[i:i + n]) if n > 1 else lower[i])
+            if label:
                 tags[i] = "B-" + label
                 for j in range(i + 1, i + n):
                     tags[j] = "I-" + label
@@ -68,9 +72,8 @@ def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_attrs(w: str, extra: bool) -> tuple[tuple[str, ...], str, str, str, bool]:
-    """Attributes of a word alone (cached: news repeats words); and its lower form, shape,
-    3-suffix and title-case flag for the neighbours' window features."""
+def _word_attrs(w: str, extra: bool) -> tuple[tuple[str, ...], str]:
+    """Attributes of a word alone (cached: news repeats words), and its lower form."""
     lw = w.lower()
     sh = shape(w)
     title = w.istitle()
@@ -90,7 +93,19 @@ def _word_attrs(w: str, extra: bool) -> tuple[tuple[str, ...], str, str, str, bo
             a.append("hasdigit")
         if len(w) > 1 and w[0].isupper() and any(c.isupper() for c in w[1:]) and not w.isupper():
             a.append("mixcaps")
-    return tuple(a), lw, sh, lw[-3:], title
+    return tuple(a), lw
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour_attrs(w: str, off: int) -> tuple[str, ...]:
+    """A word's attributes as the neighbour at ``off`` (those that need no context)."""
+    lw = w.lower()
+    a = [f"{off}:w={lw}", f"{off}:sh={shape(w)}"]
+    if off == -1 or off == 1:
+        a.append(f"{off}:s3={lw[-3:]}")
+        if w.istitle():
+            a.append(f"{off}:title")
+    return tuple(a)
 
 
 def sentence_features(words: Sequence[str], gaz: dict[str, str],
@@ -111,7 +126,7 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
     headline = extra and n > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w))
     feats: list[list[str]] = []
     for i, w in enumerate(words):
-        own, lw, _, _, _ = info[i]
+        own, lw = info[i]
         f = ["bias", *own, f"gaz={gtags[i]}"]
         if pos is not None:
             f.append(f"pos={pos[i]}")
@@ -133,20 +148,15 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                _, jlw, jsh, js3, jtitle = info[j]
-                f.append(f"{off}:w={jlw}")
-                f.append(f"{off}:sh={jsh}")
+                f.extend(_neighbour_attrs(words[j], off))
                 if off == -1 or off == 1:
+                    f.append(f"{off}:gaz={gtags[j]}")
                     if pos is not None:
                         f.append(f"{off}:pos={pos[j]}")
-                    f.append(f"{off}:s3={js3}")
-                    f.append(f"{off}:gaz={gtags[j]}")
-                    if jtitle:
-                        f.append(f"{off}:title")
                     if ents is not None:
                         f.append(f"{off}:ne={ents[j]}")
             else:
-                f.append(f"{off}:pad")
+                f.append(PAD[off])
         if i > 0:
             f.append(f"-1w|w={info[i - 1][1]}|{lw}")
         if i + 1 < n:
