@@ -75,6 +75,20 @@ def _split_shared(src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list
     return src, [a for a in tgt if a.id not in shared]
 
 
+class _Near:
+    """``syntax.near_words`` of a token, computed on first use (most tokens never need it)."""
+
+    def __init__(self, tok: Token) -> None:
+        self._tok = tok
+        self._words: set[str] | None = None
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = syntax.near_words(self._tok)
+        return self._words
+
+
 @dataclass
 class Candidate:
     pattern: Pattern
@@ -168,7 +182,7 @@ class Coder:
             pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
         else:
             return []
-        near = syntax.near_words(tok)
+        near = _Near(tok)  # the words under the verb, read only when a particle asks
         found: list[tuple[Pattern, Trigger]] = []
         for lemma in self._lemmas(tok):
             found = self._matches_lemma(tok, pos, lemma, near)
@@ -218,7 +232,7 @@ class Coder:
         return out
 
     def _matches_lemma(self, tok: Token, pos: str, lemma: str,
-                       near: set[str]) -> list[tuple[Pattern, Trigger]]:
+                       near: _Near) -> list[tuple[Pattern, Trigger]]:
         found: list[tuple[Pattern, Trigger]] = []
         for p, t in self.dict.candidates(pos, lemma):
             if t.particle is None or self._particle_ok(t.particle, near):
@@ -317,9 +331,9 @@ class Coder:
                 return list(found)
         return []
 
-    def _particle_ok(self, particle: str, near: set[str]) -> bool:
+    def _particle_ok(self, particle: str, near: _Near) -> bool:
         words = [w for w in particle.split() if w not in self.fillers]
-        return all(w in near for w in words)
+        return all(w in near.words for w in words)
 
     def _objects_ok(self, p: Pattern, tok: Token, t: Trigger | None = None) -> bool:
         if not p.objects and not p.not_objects and not p.subjects:
@@ -408,13 +422,17 @@ class Coder:
     def candidate(self, tok: Token, index: arguments.ActorIndex,
                   pronoun: arguments.Resolver) -> Candidate | None:
         best: Candidate | None = None
+        found = self.matches(tok)
+        if not found:
+            return None
         # "bij het verbeteren van hun betrekkingen": a verb used as a noun has no subject of its
         # own in the clause; word order would hand it the main clause's subject
         nominal = any(c.dep_.lower() == "case" for c in tok.children) or (
             "Inf" in tok.morph.get("VerbForm")
             and any(c.dep_.lower() == "det" and c.i < tok.i for c in tok.children))
         linear_ok = self.linear and not nominal
-        for p, t in self.matches(tok):
+        hidden_passive = self._hidden_passive(tok)
+        for p, t in found:
             if not self._objects_ok(p, tok, t):
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
@@ -449,7 +467,7 @@ class Coder:
                     src, tgt = self._linear(p, tok, index, src, tgt)
                 else:
                     src, tgt = self._linear_noun(p, tok, index, src, tgt)
-            if p.pos == "verb" and "subj" in p.source[:1] and self._hidden_passive(tok):
+            if p.pos == "verb" and "subj" in p.source[:1] and hidden_passive:
                 # "Israël is door de VN verzocht ..." with "is" read as a copula and "Israël" as
                 # the subject: the door-phrase is the actor, the grammatical subject the target
                 agents = arguments.resolve([a for prep, a in syntax.prep_args(tok)
@@ -612,11 +630,11 @@ class Coder:
     def _hidden_passive(self, tok: Token) -> bool:
         """A passive the parse did not mark: a passive auxiliary ("is", "werd") under the verb
         as aux/cop, an agent phrase ("door X") and a plain subject."""
-        if syntax.is_passive(tok) or not self.passive_aux or tok.pos_ != "VERB":
+        if not self.passive_aux or tok.pos_ != "VERB":
             return False
         aux = any(c.pos_ == "AUX" and c.dep_.lower() in ("aux", "cop")
                   and c.lemma_.lower() in self.passive_aux for c in tok.children)
-        return aux and bool(syntax.subjects(tok)) and any(
+        return aux and not syntax.is_passive(tok) and bool(syntax.subjects(tok)) and any(
             prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok))
 
     @staticmethod
