@@ -66,7 +66,9 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
 def logical_objects(verb: Token) -> list[Token]:
     if syntax.is_passive(verb):
         return [c for c in verb.children if c.dep_.lower() in syntax.PASS_SUBJ]
-    return [c for c in verb.children if c.dep_.lower() in syntax.OBJ] or syntax.stray_objects(verb)
+    # an active verb's "passive subject" is the object a weak parse mislabelled
+    return [c for c in verb.children if c.dep_.lower() in syntax.OBJ | syntax.PASS_SUBJ] or \
+        syntax.stray_objects(verb)
 
 
 def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[Token]:

@@ -33,7 +33,12 @@ def children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_.lower() in PASS_SUBJ or c.dep_.lower() in PASS_AUX for c in verb.children)
+    """A passive auxiliary, or a passive subject without an active one beside it ("Frankrijk en
+    Duitsland hebben een verdrag ondertekend" with "verdrag" as nsubj:pass is active)."""
+    deps = [c.dep_.lower() for c in verb.children]
+    if any(d in PASS_AUX for d in deps):
+        return True
+    return any(d in PASS_SUBJ for d in deps) and not any(d in ("nsubj", "csubj") for d in deps)
 
 
 def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
