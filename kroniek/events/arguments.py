@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kroniek.events import syntax
 from kroniek.events.syntax import Token
@@ -24,6 +25,8 @@ class ActorIndex:
     blocked_heads: frozenset[str] = frozenset()
     of_preps: frozenset[str] = frozenset()
     places_by_token: dict[int, Actor] = field(default_factory=dict)  # locations with a country
+    # word-order readings per token, computed once per document (the coder asks per pattern)
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, analysis: Analysis, blocked_heads: frozenset[str] = frozenset(),

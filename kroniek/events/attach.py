@@ -53,6 +53,10 @@ class Attacher:
         def free(p: Any) -> bool:
             return not any(p.start < e and s < p.end for s, e in taken)
 
+        sent = trigger.sent
+        if not any(sent.start_char <= p.start and p.end <= sent.end_char
+                   for p in analysis.places):
+            return None  # no place in the sentence: nothing to attach (and no cost)
         found = None
         if self._places is not None:
             try:

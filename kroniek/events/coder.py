@@ -255,11 +255,19 @@ class Coder:
                                  if t.particle is None)
         return found
 
+    def _word_order(self, tok: Token, index: arguments.ActorIndex) -> tuple[
+            list[Actor], list[Actor], dict[str, list[Actor]]]:
+        key = ("roles", tok.i)
+        if key not in index.memo:
+            index.memo[key] = linear.roles(tok, index.by_token, syntax.is_passive(tok),
+                                           self.grammar.agent_preps, self.openers)
+        subj, obj, by_prep = index.memo[key]
+        return list(subj), list(obj), dict(by_prep)
+
     def _linear(self, p: Pattern, tok: Token, index: arguments.ActorIndex, src: list[Actor],
                 tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         """Fill a side the parse left empty from word order (see ``events/linear.py``)."""
-        subj, obj, by_prep = linear.roles(tok, index.by_token, syntax.is_passive(tok),
-                                          self.grammar.agent_preps, self.openers)
+        subj, obj, by_prep = self._word_order(tok, index)
         if src and not tgt and subj and not obj and not syntax.is_passive(tok) and \
                 not {a.id for a in subj} & {a.id for a in src}:
             # the parse named the subject ("Wij staan klaar om Noord-Korea bij te staan") and it
@@ -446,8 +454,7 @@ class Coder:
             if linear_ok and p.pos == "verb" and src and "subj" in p.source[:1]:
                 # "Frankrijk, Duitsland en het Verenigd Koninkrijk veroordeelden": a parse that
                 # keeps one member of a listed subject; the word-order group has them all
-                lsub, _, _ = linear.roles(tok, index.by_token, syntax.is_passive(tok),
-                                          self.grammar.agent_preps, self.openers)
+                lsub, _, _ = self._word_order(tok, index)
                 ids = {a.id for a in lsub}
                 if len(lsub) > len(src) and {a.id for a in src} <= ids:
                     src = lsub
