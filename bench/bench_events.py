@@ -78,7 +78,7 @@ def manual_accuracy(pipe: Pipeline) -> dict:
             "type_accuracy": round(ok / len(rows), 3) if rows else None, "rows": rows}
 
 
-def timing(pipe: Pipeline, lang: str, texts: list[str], repeat: int = 3) -> dict:
+def timing(pipe: Pipeline, lang: str, texts: list[str], repeat: int = 7) -> dict:
     nlp = pipe.nlp(lang)
     t_nlp = min(_time(lambda: list(nlp.pipe(texts))) for _ in range(repeat))
     stages = pipe.stages(lang)

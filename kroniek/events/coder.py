@@ -151,10 +151,14 @@ class Coder:
         cfg = (config or {}).get("events", {}) if isinstance(config, dict) else {}
         self.require_source = bool(cfg.get("require_source", True))
         self.min_confidence = float(cfg.get("min_confidence", 0.0))
+        self._forms_memo: dict[tuple[int, int], set[str]] = {}
+        self._clause_memo: dict[tuple[int, int], tuple[int, int]] = {}
 
     # -- entry point -------------------------------------------------------------------
     def __call__(self, analysis: Analysis) -> None:
         doc = analysis.nlp_doc
+        self._forms_memo = {}  # caches for this document only
+        self._clause_memo = {}
         if doc is None or not self.dict.patterns or not doc.has_annotation("DEP"):
             return
         index = arguments.ActorIndex.build(analysis, self.dict.word_set("non_actor_heads"),
@@ -205,7 +209,20 @@ class Coder:
 
     def _verb_forms(self, tok: Token) -> set[str]:
         """Every reading of a verb for the light-verb test: lemmas, with particles joined
-        ("stelde ... in" → "instellen")."""
+        ("stelde ... in" → "instellen"); read once per token of the current document."""
+        key = (id(tok.doc), tok.i)
+        if key not in self._forms_memo:
+            self._forms_memo[key] = self._read_verb_forms(tok)
+        return self._forms_memo[key]
+
+    def _clause(self, tok: Token) -> tuple[int, int]:
+        """``linear.clause`` of a token, once per token of the current document."""
+        key = (id(tok.doc), tok.i)
+        if key not in self._clause_memo:
+            self._clause_memo[key] = linear.clause(tok)
+        return self._clause_memo[key]
+
+    def _read_verb_forms(self, tok: Token) -> set[str]:
         out = set(self._lemmas(tok))
         prts = self._particles(tok) if self.separable else set()
         for c in tok.children:  # "in tegen Wit-Rusland": the particle stacked on a PP
@@ -361,7 +378,7 @@ class Coder:
                         and not any(g.dep_.lower() == "case" for g in c.children)]
                 if not objs:  # nothing under the verb at all: the nouns of its clause
                     # (also a caseless noun the tagger called an adverb: "gaat tanks ... sturen")
-                    start, end = linear.clause(tok)
+                    start, end = self._clause(tok)
                     objs = [w for w in tok.doc[start:end] if w.i != tok.i and (
                         w.pos_ in ("NOUN", "PROPN") or (
                             w.pos_ == "ADV" and w.lower_ in p.objects
@@ -371,7 +388,7 @@ class Coder:
         if self.linear and p.pos == "verb" and p.objects:
             # a weak parse calls the object a subject ("verbrak de banden" with "banden" as
             # nsubj): the nouns of the trigger's own clause stand in for the object
-            start, end = linear.clause(tok)
+            start, end = self._clause(tok)
             subj = {t.i for t in roles.logical_subjects(tok, self.grammar) if t.i < tok.i}
             objs = objs + [t for t in tok.doc[start:end]
                            if (t.pos_ in ("NOUN", "PROPN")
@@ -393,7 +410,7 @@ class Coder:
         if p.subjects and p.pos == "verb":
             subj = roles.logical_subjects(tok, self.grammar)
             if not subj and self.linear:  # no subject in the parse: the nouns before the verb
-                start, _ = linear.clause(tok)
+                start, _ = self._clause(tok)
                 subj = [t for t in tok.doc[start:tok.i] if t.pos_ in ("NOUN", "PROPN")]
             if not {s.lemma_.lower() for s in subj} & p.subjects:
                 return False
