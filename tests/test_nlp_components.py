@@ -89,3 +89,23 @@ def test_crf_segments_follow_punctuation_after_a_parse() -> None:
                  ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB"])
     assert [s.text for s in _punct_segments(doc)] == ["Kim Jong-un sprak .", "Hij ging"]
     assert _punct_segments(nlp("")) == []
+
+
+def test_crf_tagger_replaces_upos_per_punctuation_segment(tmp_path) -> None:
+    import pycrfsuite
+
+    from kroniek.nlp.crf import sentence_features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in [(["Hij", "loopt", "."], ["PRON", "VERB", "PUNCT"]),
+                        (["Zij", "zwemt", "."], ["PRON", "VERB", "PUNCT"])] * 3:
+        trainer.append(sentence_features(words, {}, None, extra=True), tags)
+    trainer.set_params({"max_iterations": 20})
+    trainer.train(str(tmp_path / "pos.crfsuite"))
+    nlp = spacy.blank("nl")
+    tagger = nlp.add_pipe("kroniek_crf_tagger")
+    tagger.load_model(tmp_path)
+    doc = tagger(nlp("Hij loopt. Zij zwemt."))
+    assert [t.pos_ for t in doc] == ["PRON", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tagger.to_disk(tmp_path / "saved")
+    assert (tmp_path / "saved" / "pos.crfsuite").is_file()

