@@ -328,3 +328,12 @@ def test_closed_airspace_is_sanction(pipe: Pipeline) -> None:
     e = only(code(pipe, "Polen sloot zijn luchtruim voor Russische vliegtuigen.", "nl"),
              "SANCTION")
     assert sides(e) == ({"POL"}, {"RUS"})
+
+
+def test_dutch_particles_recovered_from_a_weak_parse(pipe: Pipeline) -> None:
+    # multiword particle at the clause end, hung on the object by the parser
+    e = only(code(pipe, "Egypte wees het Turkse voorstel van de hand.", "nl"), "REJECT")
+    assert sides(e)[0] == {"EGY"}
+    # "op" read as the preposition opening the infinitive clause: still "oproepen"
+    e = only(code(pipe, "Duitsland riep Polen op de sancties te verlengen.", "nl"), "REQUEST")
+    assert sides(e) == ({"DEU"}, {"POL"})

@@ -85,7 +85,7 @@ class _Near:
     @property
     def words(self) -> set[str]:
         if self._words is None:
-            self._words = syntax.near_words(self._tok)
+            self._words = syntax.near_words(self._tok) | syntax.clause_tail(self._tok)
         return self._words
 
 
@@ -323,6 +323,12 @@ class Coder:
                 out.update(g.lower_ for g in c.children
                            if g.pos_ in ("ADV", "ADP") and not list(g.children)
                            and tok.i < g.i <= tok.i + 2 and g.dep_.lower() != "mark")
+                # "riep Moskou op de separatisten ... te dwingen": the particle read as the
+                # preposition of the infinitive's object, opening that clause
+                first = c.doc[c.left_edge.i]
+                if first.i > tok.i and first.pos_ == "ADP" and first.dep_.lower() == "case" \
+                        and any(g.lower_ == "te" for g in c.children):
+                    out.add(first.lower_)
         return out
 
     def _linear_noun(self, p: Pattern, tok: Token, index: arguments.ActorIndex,

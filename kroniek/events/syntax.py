@@ -188,6 +188,19 @@ def near_words(tok: Token) -> set[str]:
     return out
 
 
+def clause_tail(tok: Token, width: int = 3) -> set[str]:
+    """The last words of a verb-second clause, up to punctuation, a conjunction or "te": the
+    place of a separable particle ("wees de beschuldigingen van de hand") that a weak parse
+    hung on some noun deeper down, out of ``near_words``' reach."""
+    doc = tok.doc
+    end = tok.i + 1
+    stop = tok.sent.end
+    while end < stop and not (doc[end].is_punct or doc[end].pos_ in ("CCONJ", "SCONJ")
+                              or doc[end].dep_.lower() == "mark" or doc[end].lower_ == "te"):
+        end += 1
+    return {w.lower_ for w in doc[max(tok.i + 1, end - width):end]}
+
+
 def governing_chain(tok: Token, limit: int = 4) -> list[Token]:
     """The heads above ``tok`` through clause links (xcomp, ccomp, advcl, ...), nearest first."""
     out: list[Token] = []
