@@ -337,3 +337,8 @@ def test_dutch_particles_recovered_from_a_weak_parse(pipe: Pipeline) -> None:
     # "op" read as the preposition opening the infinitive clause: still "oproepen"
     e = only(code(pipe, "Duitsland riep Polen op de sancties te verlengen.", "nl"), "REQUEST")
     assert sides(e) == ({"DEU"}, {"POL"})
+
+
+def test_dutch_multiword_object(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Peru riep gisteren de staat van beleg uit.", "nl"), "COERCE")
+    assert e.mode == "martial-law" and sides(e)[0] == {"PER"}

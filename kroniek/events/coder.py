@@ -404,6 +404,9 @@ class Coder:
                            and t.i != tok.i and t.i not in subj and t not in objs]
         objs = [t for o in objs for t in syntax.expand_conj(o)]  # "teams and supplies"
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        for o in objs:  # multiword objects: "de staat van beleg", "op de been"
+            words = [w.lower_ for w in tok.doc[o.i:min(o.right_edge.i, o.i + 3) + 1]]
+            lemmas.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
         for o in objs:  # "internet access", "martial law", "de soldaten"
             lemmas.update(c.lemma_.lower() for c in o.children
                           if c.dep_.lower() in ("compound", "amod"))

@@ -97,11 +97,26 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
 def light_verb(noun: Token, g: Grammar) -> Token | None:
     """The verb a noun trigger is the object of when that verb only carries it ("hold talks")."""
     head = noun.head
-    if head == noun or not g.is_light(head):
+    if head == noun:
         return None
+    if not g.is_light(head):
+        return _light_verb_above(noun, g)
     if noun.dep_.lower() in syntax.OBJ or noun.dep_.lower() in syntax.PASS_SUBJ or \
             noun.dep_.lower() == "compound:prt":  # a parser's guess for "sancties instellen"
         return head
+    return None
+
+
+def _light_verb_above(noun: Token, g: Grammar) -> Token | None:
+    """"voeren sinds vrijdag gezamenlijke patrouilles uit" with the object hung on the time
+    phrase before it: a caseless noun one phrase below an object-less light verb."""
+    head = noun.head
+    verb = head.head
+    if _has_case(noun) or noun.dep_.lower() not in ("nmod", "nsubj", "dep", "appos") or \
+            verb == head or head.dep_.lower() not in ("obl", "nmod") or head.i > noun.i:
+        return None
+    if g.is_light(verb) and not logical_objects(verb):
+        return verb
     return None
 
 
