@@ -342,3 +342,20 @@ def test_dutch_particles_recovered_from_a_weak_parse(pipe: Pipeline) -> None:
 def test_dutch_multiword_object(pipe: Pipeline) -> None:
     e = only(code(pipe, "Peru riep gisteren de staat van beleg uit.", "nl"), "COERCE")
     assert e.mode == "martial-law" and sides(e)[0] == {"PER"}
+
+
+def test_finite_subordinate_clause_keeps_its_own_subject() -> None:
+    # a weak parse of "Jan meldde dat Rusland weigerde ..." that labels "Rusland" the object:
+    # the clause's subject is read by word order, never taken from the main clause
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kroniek.events import roles
+
+    words = ["Jan", "meldde", "dat", "Rusland", "weigerde", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 4, 4, 1, 1],
+              deps=["nsubj", "ROOT", "mark", "obj", "ccomp", "punct"],
+              pos=["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"])
+    g = roles.Grammar(frozenset(), frozenset(), frozenset(), frozenset())
+    assert [t.text for t in roles.logical_subjects(doc[4], g)] == ["Rusland"]
+    assert roles.logical_objects(doc[4]) == []

@@ -52,6 +52,11 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
                     break
     if subj or depth >= 3:
         return subj
+    if _finite_subordinate(verb):
+        # "meldde dat Rusland heeft geweigerd ..." with "Rusland" labelled the object: a
+        # finite clause has its own subject, never the main clause's; in a verb-final clause
+        # the first bare name after the conjunction is it
+        return _early_object(verb)
     dep = verb.dep_.lower()
     head = verb.head
     if head == verb:
@@ -63,12 +68,31 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
     return []
 
 
+def _finite_subordinate(verb: Token) -> bool:
+    """A clause opened by a subordinating conjunction ("dat", "that") without an infinitive
+    marker: it states its own subject."""
+    marks = [c for c in verb.children if c.dep_.lower() == "mark" and c.i < verb.i]
+    return any(m.pos_ == "SCONJ" for m in marks) and not any(m.pos_ in ("ADP", "PART")
+                                                             for m in marks)
+
+
 def logical_objects(verb: Token) -> list[Token]:
     if syntax.is_passive(verb):
         return [c for c in verb.children if c.dep_.lower() in syntax.PASS_SUBJ]
     # an active verb's "passive subject" is the object a weak parse mislabelled
-    return [c for c in verb.children if c.dep_.lower() in syntax.OBJ | syntax.PASS_SUBJ] or \
+    out = [c for c in verb.children if c.dep_.lower() in syntax.OBJ | syntax.PASS_SUBJ] or \
         syntax.stray_objects(verb)
+    if out and _finite_subordinate(verb) and not syntax.subjects(verb) and not any(
+            syntax.subjects(a) for a in verb.children if a.dep_.lower() in ("aux", "cop")):
+        taken = _early_object(verb)  # read as the clause's subject (logical_subjects)
+        out = [c for c in out if c not in taken]
+    return out
+
+
+def _early_object(verb: Token) -> list[Token]:
+    early = [c for c in verb.children if c.i < verb.i and c.dep_.lower() in syntax.OBJ
+             and c.pos_ in ("PROPN", "NOUN", "PRON") and not _has_case(c)]
+    return early[:1]
 
 
 def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[Token]:
