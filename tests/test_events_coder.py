@@ -359,3 +359,13 @@ def test_finite_subordinate_clause_keeps_its_own_subject() -> None:
     g = roles.Grammar(frozenset(), frozenset(), frozenset(), frozenset())
     assert [t.text for t in roles.logical_subjects(doc[4], g)] == ["Rusland"]
     assert roles.logical_objects(doc[4]) == []
+
+
+def test_actor_on_both_sides_of_a_joint_act_stays_a_source() -> None:
+    from kroniek.events.coder import _split_shared
+    from kroniek.model import Actor
+
+    eu = Actor(id="EU", name="EU", kind="organization")
+    can = Actor(id="CAN", name="Canada", kind="country", country="CAN")
+    src, tgt = _split_shared([eu, can], [can])  # "door de EU en Canada ondertekend"
+    assert [a.id for a in src] == ["EU", "CAN"] and tgt == []

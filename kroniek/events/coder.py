@@ -65,11 +65,15 @@ def _ends_with(word: str, heads: frozenset[str]) -> bool:
 
 def _split_shared(src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
     """An actor found on both sides (a name the parser split over subject and object, "Kim" /
-    "Jong-un") stays on the side where it is not the only one."""
+    "Jong-un") stays on the source side, where it is one of a coordination ("het verdrag met
+    Canada werd door de EU en Canada ondertekend": a joint act), else where it is not the only
+    one."""
     shared = {a.id for a in src} & {a.id for a in tgt}
     if not shared:
         return src, tgt
     rest = [a for a in src if a.id not in shared]
+    if rest and len({a.id for a in tgt}) <= len(shared):
+        return src, [a for a in tgt if a.id not in shared]
     if rest:
         return rest, tgt
     return src, [a for a in tgt if a.id not in shared]
