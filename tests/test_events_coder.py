@@ -369,3 +369,9 @@ def test_actor_on_both_sides_of_a_joint_act_stays_a_source() -> None:
     can = Actor(id="CAN", name="Canada", kind="country", country="CAN")
     src, tgt = _split_shared([eu, can], [can])  # "door de EU en Canada ondertekend"
     assert [a.id for a in src] == ["EU", "CAN"] and tgt == []
+
+
+def test_fronted_name_group_after_its_article_is_the_subject(pipe: Pipeline) -> None:
+    e = only(code(pipe, "De NAVO dreigt Rusland met nieuwe maatregelen als de aanvallen doorgaan.",
+                  "nl"), "THREATEN")
+    assert sides(e) == ({"NATO"}, {"RUS"})

@@ -679,8 +679,10 @@ class Coder:
         """A bare name group opens the verb-second main clause right before the verb: in
         Dutch news that is the subject, whatever a weak parse says ("Xi Jinping nodigde ...")."""
         start, _ = linear.clause(tok)
+        while start < tok.i and tok.doc[start].pos_ in ("DET", "PUNCT", "SPACE"):
+            start += 1  # "De EU dreigt ...": the group starts after its article
         groups = [g for g in linear.groups(tok, index.by_token) if g.start < tok.i]
-        if not (bool(groups) and groups[0].prep is None and groups[0].start == start and
+        if not (bool(groups) and groups[0].prep is None and groups[0].start <= start and
                 all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
                     if t.pos_ not in ("DET", "PUNCT", "CCONJ"))):
             return False
