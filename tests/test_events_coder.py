@@ -375,3 +375,20 @@ def test_fronted_name_group_after_its_article_is_the_subject(pipe: Pipeline) -> 
     e = only(code(pipe, "De NAVO dreigt Rusland met nieuwe maatregelen als de aanvallen doorgaan.",
                   "nl"), "THREATEN")
     assert sides(e) == ({"NATO"}, {"RUS"})
+
+
+def test_subject_on_the_auxiliary_beats_a_later_participle_subject() -> None:
+    # weak parse of "Een drone heeft de generaal gedood": "drone" under "heeft",
+    # "generaal" labelled the participle's subject
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kroniek.events import roles
+
+    words = ["Een", "drone", "heeft", "de", "generaal", "gedood", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 5, 4, 5, 5, 5],
+              deps=["det", "nsubj", "aux", "det", "nsubj", "ROOT", "punct"],
+              pos=["DET", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT"])
+    g = roles.Grammar(frozenset(), frozenset(), frozenset(), frozenset())
+    assert [t.text for t in roles.logical_subjects(doc[5], g)] == ["drone"]
+    assert [t.text for t in roles.logical_objects(doc[5])] == ["generaal"]

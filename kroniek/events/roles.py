@@ -44,6 +44,11 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
                     break
         return agents
     subj = syntax.subjects(verb)
+    fronted = _aux_subjects(verb)
+    if fronted and subj and all(s.i > a.i for s in subj for a in fronted):
+        # "Een drone heeft de generaal gedood" with "drone" on "heeft" and "generaal" as the
+        # participle's subject: the name before the finite auxiliary is the subject
+        return fronted
     if not subj:  # a parser that hangs the subject on the auxiliary ("troepen hebben ... ")
         for aux in verb.children:
             if aux.dep_.lower() in ("aux", "aux:pass", "auxpass", "cop"):
@@ -72,6 +77,9 @@ def _finite_subordinate(verb: Token) -> bool:
     """A clause opened by a subordinating conjunction ("dat", "that") without an infinitive
     marker: it states its own subject."""
     marks = [c for c in verb.children if c.dep_.lower() == "mark" and c.i < verb.i]
+    first = verb.left_edge  # "dat" the parse hung on the clause's first name as a determiner
+    if first.pos_ == "SCONJ" and first.i < verb.i and first not in marks:
+        marks.append(first)
     return any(m.pos_ == "SCONJ" for m in marks) and not any(m.pos_ in ("ADP", "PART")
                                                              for m in marks)
 
@@ -82,11 +90,27 @@ def logical_objects(verb: Token) -> list[Token]:
     # an active verb's "passive subject" is the object a weak parse mislabelled
     out = [c for c in verb.children if c.dep_.lower() in syntax.OBJ | syntax.PASS_SUBJ] or \
         syntax.stray_objects(verb)
+    if not out and _aux_subjects(verb):  # the participle's "subject" after the auxiliary
+        fronted = _aux_subjects(verb)
+        out = [c for c in verb.children if c.dep_.lower() == "nsubj"
+               and all(c.i > a.i for a in fronted)]
     if out and _finite_subordinate(verb) and not syntax.subjects(verb) and not any(
             syntax.subjects(a) for a in verb.children if a.dep_.lower() in ("aux", "cop")):
         taken = _early_object(verb)  # read as the clause's subject (logical_subjects)
         out = [c for c in out if c not in taken]
     return out
+
+
+def _aux_subjects(verb: Token) -> list[Token]:
+    """Subjects a parse hung on the verb's (active, non-passive) auxiliary before it."""
+    if syntax.is_passive(verb):
+        return []
+    for aux in verb.children:
+        if aux.dep_.lower() == "aux" and aux.i < verb.i:
+            found = [s for s in syntax.subjects(aux) if s.i < aux.i]
+            if found:
+                return found
+    return []
 
 
 def _early_object(verb: Token) -> list[Token]:
