@@ -105,3 +105,10 @@ def test_english_uses_our_ner_after_en_core_web_sm() -> None:
     assert {("Germany", "LOC"), ("France", "LOC"), ("Brussels", "LOC"), ("NATO", "ORG")} <= ents, ents
     assert ("Mark Rutte", "PER") in ents, ents
     assert any(e.label_ == "DATE" for e in doc.ents)  # en_core_web_sm's dates survive
+
+
+@has_nl
+def test_acronym_with_full_stop_ends_a_sentence(nl) -> None:  # noqa: ANN001
+    doc = nl("Er wordt gewerkt aan een top tussen Kim en de VS. Een gesprek met Trump is mogelijk.")
+    assert [s.text for s in doc.sents] == [
+        "Er wordt gewerkt aan een top tussen Kim en de VS.", "Een gesprek met Trump is mogelijk."]

@@ -12,6 +12,7 @@ spaCy's neural NER.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -233,6 +234,12 @@ def make_crf_tagger(nlp: Language, name: str) -> CRFPosTagger:
     return CRFPosTagger()
 
 
+# An all-capitals abbreviation kept whole with its full stop ("VS.", a tokenizer exception)
+# before a capital ends the sentence: Dutch writes VS, VN and EU without points, so "de VS. Een
+# gesprek" is "de VS" + a full stop, where "o.a. De Vries" or "dhr. Jansen" are not.
+_ACRONYM_STOP = re.compile(r"^[A-Z]{2,}\.$")
+
+
 class SentenceFix:
     """Repair two sentence-splitting errors a small parser makes in news text.
 
@@ -271,7 +278,8 @@ class SentenceFix:
                     continue  # it heads its sentence: leave that parse alone
                 heads[first.i], deps[first.i] = prev_root, "punct"
                 changed = True
-            elif before.text not in self.final and not self._closes(before, first) \
+            elif before.text not in self.final and not _ACRONYM_STOP.match(before.text) \
+                    and not self._closes(before, first) \
                     and "\n" not in before.whitespace_ and not before.is_space:
                 heads[sent.root.i], deps[sent.root.i] = prev_root, "parataxis"
                 changed = True
@@ -316,7 +324,7 @@ class SentenceHints:
                 if first.isupper() or first.isdigit() or tok.text in self.opening:
                     tok.is_sent_start = True
                 seen_final = False
-            if tok.text in self.final:
+            if tok.text in self.final or _ACRONYM_STOP.match(tok.text):
                 seen_final = True
             elif self.quote_ends and tok.text in self.closing and tok.text != ")" and tok.i > 0 \
                     and doc[tok.i - 1].text not in {",", ";", ":"} and closing_quote(tok):
