@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from kroniek.events import arguments, linear, modality, roles, syntax
+from kroniek.events import arguments, linear, modality, prospect, roles, syntax
 from kroniek.events.attach import Attacher
+from kroniek.events.merge import evidence as merge_evidence
 from kroniek.events.merge import merge
 from kroniek.events.ontology import load as load_ontology
 from kroniek.events.patterns import Dictionary, Pattern, Trigger
@@ -107,6 +108,7 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     denied_by: Token | None = None
     intended: bool = False
+    modal: str | None = None  # "Een gesprek met X is mogelijk": the noun's own predicate
     setting: bool = False  # "did not meet during the G20 summit": held within a larger event  # an agreed conflictual act: coded as the act, modality intended  # "Israel denied that its air force struck ...": the denial
 
     def rank(self) -> tuple[int, int, int, int]:
@@ -150,6 +152,9 @@ class Coder:
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
+        self.prospect = prospect.ProspectWords(
+            w("copulas"), w("possible_predicates") | w("hypothetical"), w("planned_predicates"),
+            w("prepare_phrases"), w("predicate_fillers"))
         self.onto = load_ontology()
         self.attacher = Attacher()
         cfg = (config or {}).get("events", {}) if isinstance(config, dict) else {}
@@ -170,8 +175,10 @@ class Coder:
         if not index.by_token:
             return
         events: list[Event] = []
+        previous: list[Event] = []
         for sent in doc.sents:
-            events.extend(self.code_sentence(sent, index, analysis))
+            previous = self.code_sentence(sent, index, analysis, previous)
+            events.extend(previous)
         analysis.events = merge(events)
 
     # -- matching ------------------------------------------------------------------------
@@ -522,7 +529,7 @@ class Coder:
 
     # -- a sentence ----------------------------------------------------------------------
     def code_sentence(self, sent: Any, index: arguments.ActorIndex,
-                      analysis: Analysis) -> list[Event]:
+                      analysis: Analysis, previous: list[Event] | None = None) -> list[Event]:
         pronoun = self._pronoun_resolver(index, analysis)
         cands: dict[int, Candidate] = {}
         for tok in sent:
@@ -536,14 +543,42 @@ class Coder:
         self._apply_denials(cands)
         self._clause_targets(cands, index, pronoun)
         self._fold_frames(cands)
+        self._prospects(cands)
         out: list[Event] = []
         for c in cands.values():
             if c.absorbed:
                 continue
+            earlier = self._continued(c, previous or [])
+            if earlier is not None:
+                c.sources = [*earlier.source]
             e = self._event(c, sent, index, analysis, pronoun)
-            if e is not None and e.confidence >= self.min_confidence:
-                out.append(e)
+            if e is None or e.confidence < self.min_confidence:
+                continue
+            if earlier is not None and prospect.fold(earlier, e, merge_evidence(e)):
+                continue  # the same meeting as the previous sentence's: it says when and where
+            out.append(e)
         return out
+
+    def _prospects(self, cands: dict[int, Candidate]) -> None:
+        """Meetings not yet held: "Een gesprek met X is mogelijk op ..." (hypothetical or
+        planned) and "er wordt gewerkt aan een topontmoeting" (in preparation: intended); PLOVER
+        then codes them AGREE (``modality.FUTURE_TYPE``)."""
+        for c in cands.values():
+            if c.pattern.pos != "noun" or c.type != "CONSULT" or c.absorbed:
+                continue
+            c.modal = prospect.modal_subject(c.token, self.prospect)
+            if c.modal is None and prospect.prepared(c.token, self.prospect):
+                c.intended = True
+
+    @staticmethod
+    def _continued(c: Candidate, previous: list[Event]) -> Event | None:
+        """"... een topontmoeting tussen Kim en de VS. Een gesprek met Trump is mogelijk op 12
+        juni": a possible meeting naming one party continues the previous sentence's meeting
+        that has that party among two or more."""
+        if c.modal is None or c.sources or not c.targets or not c.pattern.symmetric:
+            return None
+        parties = {a.country or a.id for a in c.targets}
+        return prospect.earlier_meeting(previous, parties, "AGREE")
 
     def _drop_bare_settings(self, cands: dict[int, Candidate], index: arguments.ActorIndex) -> None:
         """"nodigde Kim tijdens het gesprek uit": a meeting noun that only says when another
@@ -899,7 +934,8 @@ class Coder:
     def _event(self, c: Candidate, sent: Any, index: arguments.ActorIndex,
                analysis: Analysis, pronoun: arguments.Resolver) -> Event | None:
         if self.require_source and not c.sources:
-            return None
+            return None  # a possible meeting "met X" alone names one party: only a continued
+            # meeting (``_continued``) gets its other party
         if not c.sources and not c.targets:
             return None
         if not c.targets and c.type in ("ASSAULT", "COERCE") and self._people_object(c.token):
@@ -934,6 +970,8 @@ class Coder:
             m.reporter = None
         if c.intended and m.modality == "asserted":
             m.modality = "intended"
+        if c.modal == "hypothetical" or (c.modal == "intended" and m.modality == "asserted"):
+            m.modality = c.modal
         if c.denied_by is not None:
             m.negated = True
             m.reporter = m.reporter or c.denied_by
