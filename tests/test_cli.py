@@ -153,3 +153,28 @@ def test_eval_events_prints_and_writes(tmp_path, run_cli):
     written = json.loads((tmp_path / "res" / "events-gold.json").read_text("utf-8"))
     assert written["type_f1"] == 1.0 and written["source_target_accuracy"] == 1.0
     assert (tmp_path / "res" / "events-gold.md").read_text("utf-8").startswith("Measured ")
+
+
+def test_query_filters_on_stored_events(tmp_path, run_cli):
+    f = tmp_path / "a.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "s1", "lang": "en", "date": "2019-03-14",
+         "text": "Russia imposed sanctions on Ukraine on Tuesday."},
+        {"id": "s2", "lang": "en", "date": "2020-06",
+         "text": "France and Germany condemned Iran for the attack."},
+    ]) + "\n", "utf-8")
+    db = str(tmp_path / "k.duckdb")
+    assert run_cli("ingest", str(f), "--db", db)[0] == 0
+
+    def ids(*args):
+        code, out, _ = run_cli("events", "--db", db, "--format", "json", *args)
+        assert code == 0
+        return sorted({json.loads(line)["doc_id"] for line in out.splitlines()})
+
+    assert ids() == ["s1", "s2"]
+    assert ids("--country", "rus") == ["s1"]
+    assert ids("--type", "ACCUSE") == ["s2"]
+    assert ids("--actor", "Ukraine") == ["s1"]
+    assert ids("--since", "2020") == ["s2"]
+    assert ids("--until", "2019-12-31") == ["s1"]
+    assert ids("--since", "2020-06-15", "--until", "2020-06-20") == ["s2"]  # month overlaps

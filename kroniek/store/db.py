@@ -151,18 +151,17 @@ class Store:
     def events(self, actor: str | None = None, country: str | None = None,
                type_: str | None = None, since: str | None = None, until: str | None = None,
                ) -> tuple[list[str], list[tuple]]:
-        where, params = ["TRUE"], []
+        w = _Where()
         if actor:
-            where.append("(list_contains(source_ids, ?) OR list_contains(target_ids, ?) OR "
-                         "array_to_string(source_names || target_names, '|') ILIKE ?)")
-            params += [actor, actor, f"%{actor}%"]
+            w.add("(list_contains(source_ids, ?) OR list_contains(target_ids, ?) OR "
+                  "array_to_string(source_names || target_names, '|') ILIKE ?)",
+                  actor, actor, f"%{actor}%")
         if country:
-            where.append("(list_contains(source_countries, ?) OR list_contains(target_countries, ?))")
-            params += [country.upper()] * 2
+            w.add("(list_contains(source_countries, ?) OR list_contains(target_countries, ?))",
+                  country.upper(), country.upper())
         if type_:
-            where.append("type = ?")
-            params.append(type_.upper())
-        where, params = _date_filter(where, params, "e.date_value", since, until)
+            w.add("type = ?", type_.upper())
+        w.dates("e.date_value", since, until)
         return self._query(
             "SELECT e.doc_id, e.date_value AS date, e.type, e.mode, "
             "array_to_string(source_names, '; ') AS source, "
@@ -170,55 +169,61 @@ class Store:
             "array_to_string(target_names, '; ') AS target, "
             "array_to_string(target_countries, '; ') AS target_country, e.modality, e.negated, "
             "e.cameo, e.goldstein, e.quad_class, e.location, e.trigger, e.rule, e.confidence "
-            f"FROM events e WHERE {' AND '.join(where)} ORDER BY e.date_value, e.doc_id, e.idx",
-            params)
+            f"FROM events e WHERE {w} ORDER BY e.date_value, e.doc_id, e.idx", w.params)
 
     def actors(self, actor: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None,
                ) -> tuple[list[str], list[tuple]]:
-        where, params = ["TRUE"], []
+        w = _Where()
         if actor:
-            where.append("(a.actor_id = ? OR a.name ILIKE ?)")
-            params += [actor, f"%{actor}%"]
+            w.add("(a.actor_id = ? OR a.name ILIKE ?)", actor, f"%{actor}%")
         if country:
-            where.append("a.country = ?")
-            params.append(country.upper())
-        where, params = _date_filter(where, params, "d.date_value", since, until)
+            w.add("a.country = ?", country.upper())
+        w.dates("d.date_value", since, until)
         return self._query(
             "SELECT a.actor_id AS id, any_value(a.name) AS name, any_value(a.kind) AS kind, "
             "any_value(a.country) AS country, any_value(a.sector) AS sector, any_value(a.org) AS org, "
             "count(*) AS mentions, count(DISTINCT a.doc_id) AS documents "
             "FROM actors a JOIN documents d ON d.id = a.doc_id "
-            f"WHERE {' AND '.join(where)} GROUP BY a.actor_id ORDER BY mentions DESC, id", params)
+            f"WHERE {w} GROUP BY a.actor_id ORDER BY mentions DESC, id", w.params)
 
     def quotes(self, actor: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None,
                ) -> tuple[list[str], list[tuple]]:
-        where, params = ["TRUE"], []
+        w = _Where()
         if actor:
-            where.append("(q.speaker_id = ? OR q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)")
-            params += [actor, f"%{actor}%", f"%{actor}%"]
+            w.add("(q.speaker_id = ? OR q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)",
+                  actor, f"%{actor}%", f"%{actor}%")
         if country:
-            where.append("q.speaker_country = ?")
-            params.append(country.upper())
-        where, params = _date_filter(where, params, "d.date_value", since, until)
+            w.add("q.speaker_country = ?", country.upper())
+        w.dates("d.date_value", since, until)
         return self._query(
             "SELECT q.doc_id, d.date_value AS date, coalesce(q.speaker_name, q.speaker_text) "
             "AS speaker, q.speaker_country, q.direct, q.text "
             "FROM quotes q JOIN documents d ON d.id = q.doc_id "
-            f"WHERE {' AND '.join(where)} ORDER BY d.date_value, q.doc_id, q.idx", params)
+            f"WHERE {w} ORDER BY d.date_value, q.doc_id, q.idx", w.params)
 
     def rejects(self) -> tuple[list[str], list[tuple]]:
         return self._query("SELECT * FROM rejects ORDER BY logged_at", [])
 
 
-def _date_filter(where: list[str], params: list[Any], col: str, since: str | None,
-                 until: str | None) -> tuple[list[str], list[Any]]:
-    """Partial dates compare at the coarser precision: 2018-05 is within --until 2018-05-31."""
-    if since:
-        where.append(f"{col} IS NOT NULL AND {col} >= left(?, length({col}))")
-        params.append(since)
-    if until:
-        where.append(f"{col} IS NOT NULL AND left({col}, length(?)) <= ?")
-        params += [until, until]
-    return where, params
+class _Where:
+    """A WHERE clause and its parameters, built side by side so they cannot drift apart."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = ["TRUE"]
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def dates(self, col: str, since: str | None, until: str | None) -> None:
+        """Partial dates compare at the coarser precision: 2018-05 is within --until 2018-05-31."""
+        if since:
+            self.add(f"{col} IS NOT NULL AND {col} >= left(?, length({col}))", since)
+        if until:
+            self.add(f"{col} IS NOT NULL AND left({col}, length(?)) <= ?", until, until)
+
+    def __str__(self) -> str:
+        return " AND ".join(self.parts)
