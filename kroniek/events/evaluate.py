@@ -1,7 +1,7 @@
 """Scoring the coder against a gold file (``kroniek eval events GOLD.jsonl``).
 
 Gold format: tests/gold (one document per line, with all the events it states; see
-.helpers/GOLD_FORMAT.md). Per document, each gold event is paired with at most one predicted
+tests/gold/README.md). Per document, each gold event is paired with at most one predicted
 event of the same type, preferring the one whose source and target also match. Then:
 
 - type precision / recall / F1 over the pairs;
