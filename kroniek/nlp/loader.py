@@ -49,8 +49,29 @@ def _with_own_ner(nlp: Any, lang: str) -> Any:
     return nlp
 
 
+def with_line_breaks(nlp: Any) -> Any:
+    """Teach any pipeline with a parser that line breaks end headlines and paragraphs.
+
+    Treebank parsers never saw a newline: they glue an article's headline to its first
+    sentence and may take the newline token as a subject. The two small components
+    ``kroniek_line_breaks`` (before the parser) and ``kroniek_space_arcs`` (right after it) fix
+    that for our packs and for a user's own pipeline alike.
+    """
+    names = nlp.pipe_names
+    if "parser" not in names or "kroniek_line_breaks" in names:
+        return nlp
+    nlp.add_pipe("kroniek_line_breaks", before="parser")
+    nlp.add_pipe("kroniek_space_arcs", after="parser")
+    return nlp
+
+
 @cache
 def load_pipeline(lang: str, model: str = "kroniek") -> Any:
+    """The spaCy ``Language`` for ``lang`` (see :func:`_load`), taught about line breaks."""
+    return with_line_breaks(_load(lang, model))
+
+
+def _load(lang: str, model: str) -> Any:
     """The spaCy ``Language`` for ``lang``; raise K202 if a configured model cannot load.
 
     Without a trained pack, a blank pipeline with a rule-based sentencizer keeps the rest of

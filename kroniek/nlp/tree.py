@@ -22,3 +22,12 @@ def governs(nlp_doc: Any, start: int, end: int, trigger: tuple[int, int], depth:
     except (AttributeError, ValueError, IndexError):
         return False
     return False
+
+
+def text_bounds(span: Any) -> tuple[int, int]:
+    """Character offsets of a sentence without the line breaks that may end it (a headline's
+    ``\\n\\n`` belongs to its sentence in the parse, not to its text)."""
+    words = [t for t in span if not t.is_space]
+    if not words:
+        return span.start_char, span.start_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)
