@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from kroniek.nlp.conll import clean_lemma, iob_spans, read_conllu, training_lemmas
+from kroniek.nlp.conll import clean_lemma, iob_spans, paragraph_starts, read_conllu, training_lemmas
 from kroniek.nlp.crf import CRFTagger, gazetteer_tags, shape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,3 +138,33 @@ def test_gazetteer_takes_people_and_given_names_from_the_actor_lists() -> None:
     names = gazetteer.actor_names(ROOT / "kroniek" / "actors" / "data")
     assert names.get("barack obama") == "PER" and names.get("barack") == "FIRST"
     assert names.get("united nations") == "ORG"
+
+
+def _conllu_sentence(sent_id: str, words: list[str], extra: str = "") -> str:
+    rows = [f"{i}\t{w}\t{w.lower()}\tX\t_\t_\t{0 if i == 1 else 1}\t{'root' if i == 1 else 'dep'}\t_\t_"
+            for i, w in enumerate(words, 1)]
+    return f"{extra}# sent_id = {sent_id}\n" + "\n".join(rows) + "\n\n"
+
+
+def test_paragraph_starts_from_sent_ids_and_newpar(tmp_path: Path) -> None:
+    alpino = tmp_path / "a.conllu"
+    alpino.write_text(_conllu_sentence("D1.p.1.s.1", ["Kabinet", "valt"])
+                      + _conllu_sentence("D1.p.2.s.1", ["Het", "kabinet", "viel", "."])
+                      + _conllu_sentence("D1.p.2.s.2", ["Rutte", "ging", "."]), "utf-8")
+    assert paragraph_starts(alpino) == [True, True, False]
+    assert len(paragraph_starts(alpino)) == len(list(read_conllu(alpino)))
+    ewt = tmp_path / "e.conllu"
+    ewt.write_text(_conllu_sentence("x-1", ["Hi", "."], "# newdoc id = x\n# newpar id = x-p1\n")
+                   + _conllu_sentence("x-2", ["Yes", "."])
+                   + _conllu_sentence("x-3", ["No", "."], "# newpar id = x-p2\n"), "utf-8")
+    assert paragraph_starts(ewt) == [True, False, True]
+
+
+def test_article_layout_puts_a_blank_line_between_paragraphs() -> None:
+    from kroniek.nlp.evaluate import _article_text
+
+    nlp = spacy.blank("nl")
+    doc = spacy.tokens.Doc(nlp.vocab, words=["Kabinet", "valt", "Het", "viel", ".", "Rutte", "ging", "."],
+                           spaces=[True, True, True, False, True, True, False, False],
+                           sent_starts=[True, False, True, False, False, True, False, False])
+    assert _article_text(doc, [True, True, False]) == "Kabinet valt\n\nHet viel. Rutte ging."

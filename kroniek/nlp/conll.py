@@ -64,6 +64,30 @@ def training_lemmas(rows: list[Row]) -> list[str]:
     return lemmas
 
 
+def paragraph_starts(path: Path) -> list[bool]:
+    """Per sentence of ``path`` (in :func:`read_conllu`'s order), whether it opens a paragraph:
+    a ``# newpar``/``# newdoc`` comment (EWT) or a new ``.p.N`` in its sent_id (Alpino, Lassy).
+    Raw text rebuilt with these breaks is what an article looks like, headlines on their own line."""
+    starts: list[bool] = []
+    marked, para, last_para, in_rows = False, None, None, False
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            if in_rows:
+                starts.append(marked or para != last_para or not starts)
+                last_para, marked, para, in_rows = para, False, None, False
+        elif line.startswith("#"):
+            if line.startswith(("# newpar", "# newdoc")):
+                marked = True
+            m = re.search(r"sent_id = (\S+?)\.s\.\d+$", line)
+            if m:
+                para = m.group(1)
+        else:
+            in_rows = True
+    if in_rows:
+        starts.append(marked or para != last_para or not starts)
+    return starts
+
+
 def group_sentences(sentences: Iterable[Sentence], max_sents: int = 12) -> Iterator[list[list[Row]]]:
     """Consecutive sentences of one document, so that sentence splitting is learnt and scored."""
     batch: list[list[Row]] = []
