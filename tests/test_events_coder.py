@@ -445,3 +445,28 @@ def test_one_party_meeting_continues_the_previous_sentence(pipe: Pipeline) -> No
     assert (e.modality, e.date and e.date["value"]) == ("hypothetical", "2022-06-20")
     assert e.location is not None and e.location["name"] == "Tokyo"
     assert len(e.evidence) == 2
+
+
+# -- Dutch recall round (sentences written for these tests) -----------------------------------
+
+def test_two_modes_of_one_type_are_two_events(pipe: Pipeline) -> None:
+    events = code(pipe, "Egypte heeft honderden rechters geschorst en tientallen journalisten "
+                        "gearresteerd.", "nl")
+    assert sorted(e.mode or "" for e in events if e.type == "COERCE") == ["arrest", "restrict"]
+
+
+def test_prison_sentence_is_conviction_and_arrest(pipe: Pipeline) -> None:
+    events = code(pipe, "Een Wit-Russische rechtbank veroordeelde een Poolse journalist tot "
+                        "acht jaar cel.", "nl")
+    assert {e.type for e in events} == {"SANCTION", "COERCE"}
+    assert all(sides(e) == ({"BLR"}, {"POL"}) for e in events)
+
+
+def test_arrest_of_unnamed_people_at_home_is_domestic(pipe: Pipeline) -> None:
+    e = only(code(pipe, "De Iraanse politie arresteerde honderden demonstranten.", "nl"), "COERCE")
+    assert sides(e) == ({"IRN"}, {"IRN"})
+
+
+def test_arrival_in_a_capital_is_a_visit_to_its_country(pipe: Pipeline) -> None:
+    e = only(code(pipe, "President Macron is in Peking aangekomen.", "nl"), "CONSULT")
+    assert sides(e) == ({"FRA"}, {"CHN"}) and e.mode == "visit"

@@ -8,7 +8,7 @@ reported speech are read off the parse; then the precision guards decide what is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -90,7 +90,8 @@ class _Near:
     @property
     def words(self) -> set[str]:
         if self._words is None:
-            self._words = syntax.near_words(self._tok) | syntax.clause_tail(self._tok)
+            self._words = syntax.near_words(self._tok) | syntax.clause_tail(self._tok) | \
+                syntax.next_words(self._tok) | syntax.later_prepositions(self._tok)
         return self._words
 
 
@@ -112,7 +113,8 @@ class Candidate:
     setting: bool = False  # "did not meet during the G20 summit": held within a larger event  # an agreed conflictual act: coded as the act, modality intended  # "Israel denied that its air force struck ...": the denial
 
     def rank(self) -> tuple[int, int, int, int]:
-        specific = 1 if (self.pattern.objects or self.pattern.subjects) else 0
+        # a pattern that asks for both its object and its subject says the most
+        specific = (1 if self.pattern.objects else 0) + (1 if self.pattern.subjects else 0)
         return (1 if self.trigger.particle else 0, 1 if self.sources else 0, specific,
                 1 if self.targets else 0)
 
@@ -432,7 +434,9 @@ class Coder:
             if not subj and self.linear:  # no subject in the parse: the nouns before the verb
                 start, _ = self._clause(tok)
                 subj = [t for t in tok.doc[start:tok.i] if t.pos_ in ("NOUN", "PROPN")]
-            if not {s.lemma_.lower() for s in subj} & p.subjects:
+            words = {s.lemma_.lower() for s in subj} | {s.lower_ for s in subj}
+            if not words & p.subjects and not (  # "FARC-rebellen" is a "rebellen"
+                    self.compounds and any(_ends_with(w, p.subjects) for w in words)):
                 return False
         return not (p.not_objects and lemmas & p.not_objects)
 
@@ -557,6 +561,27 @@ class Coder:
             if earlier is not None and prospect.fold(earlier, e, merge_evidence(e)):
                 continue  # the same meeting as the previous sentence's: it says when and where
             out.append(e)
+            out.extend(self._also(c, e))
+        return out
+
+    def _also(self, c: Candidate, e: Event) -> list[Event]:
+        """The second event a pattern's ``also`` states where its clause says so ("tot tien jaar
+        cel": the conviction is also an arrest)."""
+        if not c.pattern.also or e.negated or e.type != c.pattern.type:
+            return []
+        start, end = self._clause(c.token)
+        words = {w for t in c.token.doc[start:end] for w in (t.lower_, t.lemma_.lower())}
+        out: list[Event] = []
+        for a in c.pattern.also:
+            if not a.when & words:
+                continue
+            known = a.cameo is not None and self.onto.cameo[a.cameo].type == a.type
+            row = self.onto.cameo_for(a.type, a.cameo if known else None)
+            mode = a.mode if a.mode is not None else (
+                row.mode if row.mode and self.onto.is_mode(a.type, row.mode) else None)
+            out.append(replace(e, type=a.type, mode=mode, cameo=row.code,
+                               goldstein=row.goldstein, quad_class=row.quad_class,
+                               context=list(row.contexts), evidence=[]))
         return out
 
     def _prospects(self, cands: dict[int, Candidate]) -> None:
@@ -824,15 +849,66 @@ class Coder:
                     return found
         return []
 
-    def _people_object(self, tok: Token) -> bool:
-        """The act's object is unnamed people ("schoolmeisjes", "demonstrators")."""
+    def _fallback_targets(self, c: Candidate, index: arguments.ActorIndex) -> list[Actor]:
+        """The recipient the roles left empty, from the place the act hit, went to or left;
+        a meeting's or a joint act's parties are all actors, so it has none."""
+        if c.targets or c.pattern.symmetric:
+            return c.targets
+        sources, etype, tok = c.sources, c.type, c.token
+        own = {a.country for a in sources}
+        people = self._people_object(tok) if etype in ("ASSAULT", "COERCE") else None
+        if people is not None:
+            # "ontvoerde schoolmeisjes in Nigeria" by a Nigerian group: unnamed people in the
+            # actor's own country make that country the target (gold rule: domestic actions);
+            # arrests and purges of unnamed people (a group, not one person whose country the
+            # text does not give) with no place abroad are domestic too
+            places = self._place_target(tok, index)
+            if places and places[0].country in own:
+                return places[:1]
+            plural = "Plur" in people.morph.get("Number") or (
+                people.lower_ != people.lemma_.lower() and not people.morph.get("Number"))
+            if not places and etype == "COERCE" and sources and plural:
+                return [sources[0]]
+        visit = etype == "CONSULT" and c.mode == "visit" and c.pattern.pos == "verb"
+        if c.pattern.needs_target and not visit:
+            return []  # the pattern's own roles must name it ("beat England" is no assault)
+        if etype in modality.PLACE_TARGET:
+            if etype != "MOBILIZE" and tok.pos_ != "NOUN":
+                # "beschoot de hoofdstad", "bombed Aleppo": the place attacked is the target,
+                # in the actor's own country too
+                objs = [o for o in roles.logical_objects(tok) if not index.by_token.get(o.i)]
+                found = self._places(objs, index)
+                if found:
+                    return found
+            # a place in the actor's own country says where, not against whom ("imposed a
+            # curfew in Kabul"); abroad it names the recipient ("struck targets in Yemen",
+            # "sloot de watertoevoer naar Gaza af")
+            found = [a for a in self._place_target(tok, index, self.place_preps | self.goal_preps)
+                     if a.country not in own]
+            if found:
+                return found
+        if etype == "PROTEST" and sources and self._domestic(tok):
+            # "against the pension reform", "tegen de nieuwe arbeidswet": a protest against the
+            # country's own government or policy is aimed at that country
+            return [sources[0]]
+        preps = {"AID": self.goal_preps, "RETREAT": self.away_preps}.get(etype)
+        if visit:
+            preps = self.place_preps | self.goal_preps  # "arrived in Moscow": the host
+        if preps:
+            # "airdropped food to Gaza", "stuurde hulp naar Libië": the place aid goes to;
+            # "withdrew from Kherson", "trokken zich terug uit Cherson": the place left
+            return [a for a in self._place_target(tok, index, preps) if a.country not in own]
+        return []
+
+    def _people_object(self, tok: Token) -> Token | None:
+        """The act's object when it is unnamed people ("schoolmeisjes", "demonstrators")."""
         if not self.people or tok.pos_ == "NOUN":
-            return False
+            return None
         for o in roles.logical_objects(tok):
             for w in (o.lemma_.lower(), o.lower_):
                 if w in self.people or (self.compounds and _ends_with(w, self.people)):
-                    return True
-        return False
+                    return o
+        return None
 
     def _domestic(self, tok: Token) -> bool:
         heads = [tok]
@@ -919,15 +995,14 @@ class Coder:
                     found = arguments.resolve(subj, index)
                     if found:
                         return found
-            want_person = low in self.person_pronouns
-            sent_start = tok.sent.start
-            doc = tok.doc
-            floor = max(0, sent_start - 80)
+            # "zij"/"ze" is "she" and "they": either kind of antecedent will do
+            person = low in self.person_pronouns
+            other = low in self.other_pronouns
+            floor = max(0, tok.sent.start - 80)
             for i in range(tok.i - 1, floor - 1, -1):
                 for a in index.by_token.get(i, []):
-                    if (a.kind == "person") == want_person:
+                    if (person and other) or (a.kind == "person") == person:
                         return [a]
-            del doc
             return []
         return resolve
 
@@ -938,13 +1013,7 @@ class Coder:
             # meeting (``_continued``) gets its other party
         if not c.sources and not c.targets:
             return None
-        if not c.targets and c.type in ("ASSAULT", "COERCE") and self._people_object(c.token):
-            # "ontvoerde schoolmeisjes in Nigeria" by a Nigerian group: unnamed people in the
-            # actor's own country make that country the target (gold rule: domestic actions)
-            own = {a.country for a in c.sources}
-            places = self._place_target(c.token, index)
-            if places and places[0].country in own:
-                c.targets = places[:1]
+        c.targets = self._fallback_targets(c, index)
         joint = c.pattern.symmetric and len(c.sources) >= 2  # "Poland and Lithuania ... joint"
         if (c.pattern.needs_target or self.onto.types[c.type].requires_recipient and
                 c.pattern.pos == "noun") and not c.targets and not joint:
@@ -975,25 +1044,6 @@ class Coder:
         if c.denied_by is not None:
             m.negated = True
             m.reporter = m.reporter or c.denied_by
-        if not targets and etype in modality.PLACE_TARGET:
-            # a place in the actor's own country says where, not against whom ("imposed a
-            # curfew in Kabul"); abroad it names the recipient ("struck targets in Yemen")
-            own = {a.country for a in sources}
-            targets = [a for a in self._place_target(c.token, index) if a.country not in own]
-        if not targets and etype == "PROTEST" and sources and self._domestic(c.token):
-            # "against the pension reform", "tegen de nieuwe arbeidswet": a protest against the
-            # country's own government or policy is aimed at that country
-            targets = [sources[0]]
-        if not targets and etype == "AID" and self.goal_preps:
-            # "airdropped food to Gaza", "stuurde hulp naar Libië": the place aid goes to
-            own = {a.country for a in sources}
-            targets = [a for a in self._place_target(c.token, index, self.goal_preps)
-                       if a.country not in own]
-        if not targets and etype == "RETREAT" and self.away_preps:
-            # "withdrew from Kherson", "trokken zich terug uit Cherson": the place left
-            own = {a.country for a in sources}
-            targets = [a for a in self._place_target(c.token, index, self.away_preps)
-                       if a.country not in own]
         if etype in modality.FUTURE_TYPE and (
                 m.future or m.modality == "intended"
                 or (m.modality == "hypothetical" and modality.FUTURE_TYPE[etype] == "AGREE")):

@@ -27,12 +27,16 @@ def evidence(e: Event) -> dict[str, object]:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    out: dict[tuple[object, ...], Event] = {}
+    """Same key, one event; but two modes the text states ("schorste rechters en hield
+    militairen aan": restrict and arrest) are two happenings of one type."""
+    out: dict[tuple[object, ...], list[Event]] = {}
     for e in events:
         k = key(e)
-        first = out.get(k)
+        same = out.setdefault(k, [])
+        first = next((f for f in same if f.mode is None or e.mode is None or f.mode == e.mode),
+                     None)
         if first is None:
-            out[k] = e
+            same.append(e)
             continue
         if not first.evidence:
             first.evidence.append(evidence(first))
@@ -40,4 +44,7 @@ def merge(events: list[Event]) -> list[Event]:
         first.confidence = max(first.confidence, e.confidence)
         if first.location is None:
             first.location = e.location
-    return list(out.values())
+        if first.mode is None:
+            first.mode = e.mode
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted((e for same in out.values() for e in same), key=lambda e: order[id(e)])

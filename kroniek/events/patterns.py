@@ -8,6 +8,10 @@ swaps them in the passive.
 Role names: ``subj``, ``obj``, ``iobj``, ``poss`` (a noun's possessor, nationality adjective or
 compound), ``between`` (the members of a "between A and B" phrase become sources), or a
 preposition lemma (``with``, ``met``, ``on``, ``op`` ...), optionally ``prep:with``.
+
+``also``: a second event the same words state when some word of the trigger's clause says so
+(gold rule: a prison sentence is a conviction, SANCTION, and an arrest, COERCE):
+``also: [{type: COERCE, mode: arrest, cameo: "173", when: [cel, gevangenisstraf]}]``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,16 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Also:
+    """A second event of the same trigger, coded when one of ``when`` is in its clause."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    when: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Pattern:
     id: str
     type: str
@@ -50,6 +64,7 @@ class Pattern:
     symmetric: bool = False  # meetings: the "with" party joins the sources when PLOVER says so
     confidence: float = 0.85
     examples: tuple[dict[str, Any], ...] = ()
+    also: tuple[Also, ...] = ()
 
 
 @dataclass
@@ -116,6 +131,7 @@ def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
     if not lemmas:
         raise ValueError(f"{pid}: no verbs or nouns")
     triggers = tuple(_trigger(str(t), words_cfg, reflexives) for t in lemmas)
+    also = tuple(_also(pid, a, onto) for a in raw.get("also") or ())
     examples = tuple(raw.get("examples") or ())
     if not examples:
         raise ValueError(f"{pid}: a pattern needs at least one example")
@@ -130,8 +146,24 @@ def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
         needs_target=bool(raw.get("needs_target", False)),
         symmetric=bool(raw.get("symmetric", False)),
         confidence=float(raw.get("confidence", 0.85 if pos == "verb" else 0.75)),
-        examples=examples,
+        examples=examples, also=also,
     )
+
+
+def _also(pid: str, raw: dict[str, Any], onto: Ontology) -> Also:
+    etype = str(raw["type"]).upper()
+    if etype not in onto.types:
+        raise ValueError(f"{pid}: unknown PLOVER type {etype} in also")
+    mode = raw.get("mode")
+    if mode is not None and not onto.is_mode(etype, mode):
+        raise ValueError(f"{pid}: {mode!r} is not a mode of {etype}")
+    cameo = str(raw["cameo"]) if raw.get("cameo") is not None else None
+    if cameo and cameo not in onto.cameo:
+        raise ValueError(f"{pid}: unknown CAMEO code {cameo}")
+    when = frozenset(str(w).lower() for w in raw.get("when") or ())
+    if not when:
+        raise ValueError(f"{pid}: also needs 'when' words")
+    return Also(etype, mode, cameo, when)
 
 
 def load(lang: str) -> Dictionary:

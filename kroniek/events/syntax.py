@@ -201,6 +201,33 @@ def clause_tail(tok: Token, width: int = 3) -> set[str]:
     return {w.lower_ for w in doc[max(tok.i + 1, end - width):end]}
 
 
+def next_words(tok: Token, width: int = 3) -> set[str]:
+    """The words right after a verb in its clause ("betuigde diepe spijt"): where the noun of a
+    verb-noun trigger stands when a weak parse hung it on another word."""
+    doc = tok.doc
+    out: set[str] = set()
+    for t in doc[tok.i + 1:min(tok.i + 1 + width, tok.sent.end)]:
+        if t.is_punct or t.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX"):
+            break
+        out.update((t.lower_, t.lemma_.lower()))
+    return out
+
+
+def later_prepositions(tok: Token) -> set[str]:
+    """Prepositions after a verb up to the end of its clause ("veroordeelde een Franse toerist
+    tot acht jaar cel" with "tot" hung deep under the object): the preposition of a verb +
+    preposition trigger wherever a weak parse put it."""
+    doc = tok.doc
+    out: set[str] = set()
+    for t in doc[tok.i + 1:tok.sent.end]:
+        if t.text in {",", ";", ":"} or t.pos_ in ("SCONJ", "VERB", "AUX") \
+                or t.dep_.lower() == "mark":
+            break  # "stemde ermee in om met Pakistan ...": the infinitive's own preposition
+        if t.pos_ == "ADP":
+            out.add(t.lower_)
+    return out
+
+
 def governing_chain(tok: Token, limit: int = 4) -> list[Token]:
     """The heads above ``tok`` through clause links (xcomp, ccomp, advcl, ...), nearest first."""
     out: list[Token] = []
