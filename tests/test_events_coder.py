@@ -470,3 +470,28 @@ def test_arrest_of_unnamed_people_at_home_is_domestic(pipe: Pipeline) -> None:
 def test_arrival_in_a_capital_is_a_visit_to_its_country(pipe: Pipeline) -> None:
     e = only(code(pipe, "President Macron is in Peking aangekomen.", "nl"), "CONSULT")
     assert sides(e) == ({"FRA"}, {"CHN"}) and e.mode == "visit"
+
+
+def test_perfect_with_zijn_or_hebben_is_active(pipe: Pipeline) -> None:
+    e = only(code(pipe, "De Syrische rebellen hebben hun wapens aan de Verenigde Naties "
+                        "overgedragen.", "nl"), "RETREAT")
+    assert sides(e)[0] == {"SYR"}
+
+
+def test_relative_pronoun_stands_for_the_whole_coordination(pipe: Pipeline) -> None:
+    events = code(pipe, "Georgië en Moldavië, die vorig jaar het lidmaatschap van de EU "
+                        "aanvroegen, wachten nog.", "nl")
+    e = only(events, "REQUEST")
+    assert sides(e) == ({"GEO", "MDA"}, {"EU"})
+
+
+def test_meeting_during_a_summit_is_no_visit(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Biden sprak tijdens de NAVO-top in Vilnius met Erdogan.", "nl"),
+             "CONSULT")
+    assert e.mode != "visit" and sides(e) == ({"USA", "TUR"}, set())
+
+
+def test_withdrawal_is_not_aimed_at_own_country(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Rusland heeft zijn troepen niet van de grens teruggetrokken.", "nl"),
+             "RETREAT")
+    assert sides(e) == ({"RUS"}, set()) and e.negated

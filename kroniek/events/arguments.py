@@ -123,7 +123,9 @@ def resolve(heads: list[Token], index: ActorIndex, pronoun: Resolver | None = No
     """Actors for a list of role heads, each expanded over its coordination."""
     out: list[Actor] = []
     for head in heads:
-        for tok in syntax.expand_conj(head):
+        # "Finland en Zweden, die ... aanvroegen": the relative pronoun stands for the whole
+        # coordination it follows
+        for tok in syntax.expand_conj(syntax.antecedent(head)):
             tok = syntax.antecedent(tok)
             found = index.actors_in(tok)
             if not found and pronoun is not None and tok.pos_ == "PRON":

@@ -368,7 +368,12 @@ class Coder:
         return _split_shared(src, tgt)
 
     def _compound_head(self, lemma: str) -> list[tuple[Pattern, Trigger]]:
-        """Dutch writes compounds as one word: "vredesoverleg" is an "overleg"."""
+        """Dutch writes compounds as one word: "vredesoverleg" is an "overleg"; with a hyphen
+        after a name or abbreviation ("G20-top", "EU-top") the part after it is the head."""
+        if "-" in lemma.strip("-"):
+            found = self.dict.candidates("noun", lemma.rsplit("-", 1)[1])
+            if found:
+                return list(found)
         for i in range(3, len(lemma) - 3):
             found = self.dict.candidates("noun", lemma[i:])
             if found:
@@ -617,6 +622,9 @@ class Coder:
                 continue
             if not any(index.by_token.get(t.i) for t in c.token.subtree if t.i != i):
                 del cands[i]
+                # "did not speak with Abbott during the G20 summit in Brisbane": a meeting
+                # within a larger one is no visit to the summit's host country
+                cands[host.i].setting = cands[host.i].setting or cands[host.i].type == c.type
 
     def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
         """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
@@ -1019,6 +1027,11 @@ class Coder:
                 c.pattern.pos == "noun") and not c.targets and not joint:
             return None
         sources, targets = c.sources, c.targets
+        if c.type == "RETREAT" and not c.pattern.symmetric:
+            # a withdrawal, release or resignation is never aimed at the actor's own country
+            # ("trok zijn troepen terug", "het ontslag van zijn kabinet")
+            own = {a.country for a in sources if a.country}
+            targets = [a for a in targets if a.country not in own]
         etype, mode, cameo = c.type, c.mode, c.cameo
         date = self.attacher.date(analysis, c.token)
         taken = [(a.mention.start, a.mention.end) for a in (*c.sources, *c.targets)

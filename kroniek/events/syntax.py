@@ -32,13 +32,32 @@ def children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_.lower() in deps]
 
 
+# Prepositions of the agent of a passive, in the languages whose parses this module reads.
+AGENT_CASES = {"door", "by"}
+
+
 def is_passive(verb: Token) -> bool:
     """A passive auxiliary, or a passive subject without an active one beside it ("Frankrijk en
-    Duitsland hebben een verdrag ondertekend" with "verdrag" as nsubj:pass is active)."""
+    Duitsland hebben een verdrag ondertekend" with "verdrag" as nsubj:pass is active). A
+    passive subject beside a plain (perfect) auxiliary and no agent phrase is a weak parse's
+    label for the subject of an active perfect: "Obama is in Moskou aangekomen", "De rebellen
+    hebben hun wapens overgedragen" (a true passive gets its aux:pass)."""
     deps = [c.dep_.lower() for c in verb.children]
     if any(d in PASS_AUX for d in deps):
         return True
-    return any(d in PASS_SUBJ for d in deps) and not any(d in ("nsubj", "csubj") for d in deps)
+    if not any(d in PASS_SUBJ for d in deps) or any(d in ("nsubj", "csubj") for d in deps):
+        return False
+    return "aux" not in deps or _agent_phrase(verb)
+
+
+def _agent_phrase(verb: Token) -> bool:
+    for c in verb.children:
+        dep = c.dep_.lower()
+        if dep in ("obl:agent", "agent"):
+            return True
+        if any(g.dep_.lower() == "case" and g.lower_ in AGENT_CASES for g in c.children):
+            return True
+    return False
 
 
 def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
@@ -237,7 +256,8 @@ def governing_chain(tok: Token, limit: int = 4) -> list[Token]:
             break
         dep = t.dep_.lower()
         if dep not in CLAUSE_LINKS and dep not in ("obj", "dobj", "pobj", "obl", "nmod", "prep",
-                                                    "acomp", "amod", "xcomp", "obl:arg"):
+                                                    "acomp", "amod", "xcomp", "obl:arg",
+                                                    *PASS_SUBJ):  # "het verzoek werd afgewezen"
             break
         t = t.head
         out.append(t)
