@@ -495,3 +495,20 @@ def test_withdrawal_is_not_aimed_at_own_country(pipe: Pipeline) -> None:
     e = only(code(pipe, "Rusland heeft zijn troepen niet van de grens teruggetrokken.", "nl"),
              "RETREAT")
     assert sides(e) == ({"RUS"}, set()) and e.negated
+
+
+def test_unwillingness_is_a_refusal(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Polen is niet bereid extra soldaten naar Litouwen te sturen.", "nl"),
+             "REJECT")
+    assert sides(e)[0] == {"POL"} and not e.negated
+
+
+def test_intent_before_an_infinitive_makes_aid_an_intended_agreement(pipe: Pipeline) -> None:
+    events = code(pipe, "Japan wil Indonesië en Maleisië helpen.", "nl")
+    e = only(events, "AGREE")
+    assert e.modality == "intended" and sides(e) == ({"JPN"}, {"IDN", "MYS"})
+
+
+def test_trip_dated_after_the_document_is_an_agreement(pipe: Pipeline) -> None:
+    e = only(code(pipe, "De Duitse bondskanselier reist morgen naar Polen.", "nl"), "AGREE")
+    assert sides(e) == ({"DEU"}, {"POL"})

@@ -110,7 +110,8 @@ class Candidate:
     denied_by: Token | None = None
     intended: bool = False
     modal: str | None = None  # "Een gesprek met X is mogelijk": the noun's own predicate
-    setting: bool = False  # "did not meet during the G20 summit": held within a larger event  # an agreed conflictual act: coded as the act, modality intended  # "Israel denied that its air force struck ...": the denial
+    setting: bool = False  # "did not meet during the G20 summit": held within a larger event
+    refused: bool = False  # a refusal read off negation ("niet aanvaard", "niet bereid"): REJECT
 
     def rank(self) -> tuple[int, int, int, int]:
         # a pattern that asks for both its object and its subject says the most
@@ -141,6 +142,8 @@ class Coder:
         self.people = w("people_nouns")
         self.fillers = w("fillers")
         self.denial = w("denial")
+        self.unwilling = w("unwilling")
+        self.clause_intent = w("clause_intent")
         self.place_preps = w("place_preps")
         self.away_preps = w("away_preps")
         self.goal_preps = w("goal_preps")
@@ -545,6 +548,7 @@ class Coder:
             c = self.candidate(tok, index, pronoun)
             if c is not None:
                 cands[tok.i] = c
+        self._refusals(cands)
         self._drop_light_verbs(cands)
         self._drop_bare_settings(cands, index)
         self._absorb_same_type(cands)
@@ -588,6 +592,70 @@ class Coder:
                                goldstein=row.goldstein, quad_class=row.quad_class,
                                context=list(row.contexts), evidence=[]))
         return out
+
+    def _refusals(self, cands: dict[int, Candidate]) -> None:
+        """"heeft het aanbod niet aanvaard", "is niet bereid troepen te sturen", "wil niet
+        onderhandelen": a refusal is REJECT (PLOVER), not a negated agreement or act."""
+        for c in cands.values():
+            if c.pattern.if_negated and modality.assess(c.token, self.words).negated:
+                new = c.pattern.if_negated
+            elif self.unwilling and c.type != "REJECT" and self._unwilling(c.token):
+                new = "REJECT"
+            else:
+                continue
+            mode = FRAME_MODE["REJECT"].get(c.type) if new == "REJECT" else None
+            c.type, c.mode, c.cameo, c.refused = new, mode, None, True
+
+    def _unwilling(self, tok: Token) -> bool:
+        """A negated intent word governing the trigger: on an auxiliary or head above it in the
+        parse ("wil niet ... helpen"), or, for an infinitive, before it in its clause ("is niet
+        bereid extra troepen te sturen" whatever the parse hung "bereid" on)."""
+        neg = self.words.negation
+        heads = [a for a in tok.children if a.dep_.lower() == "aux"]
+        heads += syntax.governing_chain(tok, limit=2)
+        for h in heads:
+            if {h.lemma_.lower(), h.lower_} & self.unwilling:
+                near = [tok, h] if h.head == tok or h in tok.children else [h]
+                if any(c.lower_ in neg for n in near for c in n.children):
+                    return True
+        if not (self.linear and "Inf" in tok.morph.get("VerbForm")):
+            return False
+        start, _ = self._clause(tok)
+        doc = tok.doc
+        for t in doc[start:tok.i]:
+            if {t.lemma_.lower(), t.lower_} & self.unwilling:
+                around = doc[max(start, t.i - 1):min(tok.i, t.i + 2)]
+                if any(w.lower_ in neg for w in around if w.i != t.i):
+                    return True
+        return False
+
+    def _clause_modality(self, tok: Token) -> tuple[bool, bool]:
+        """(intended, future) from the words before an infinitive trigger in its clause: "Rusland
+        wil Noord- en Zuid-Korea helpen", "is bereid Libanon te helpen", "zullen F-16's
+        leveren", when a weak parse hung the modal word elsewhere."""
+        if not (self.linear and "Inf" in tok.morph.get("VerbForm")):
+            return False, False
+        start, _ = self._clause(tok)
+        intended = future = False
+        for t in tok.doc[start:tok.i]:
+            forms = {t.lemma_.lower(), t.lower_}
+            if forms & self.clause_intent and t.pos_ in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
+                intended = True
+            if forms & self.words.future and t.pos_ in ("AUX", "VERB") and \
+                    "Past" not in t.morph.get("Tense"):  # "zou" is no future
+                future = True
+        return intended, future
+
+    @staticmethod
+    def _after_document(date: dict[str, Any] | None, analysis: Analysis) -> bool:
+        """The text dates the event after the document's own date ("reist morgen naar Ankara"):
+        it has not happened yet."""
+        doc_date = analysis.doc.date
+        if not date or not date.get("text") or doc_date is None:
+            return False
+        ev, ref = str(date.get("value") or ""), str(doc_date.value)
+        n = min(len(ev), len(ref))
+        return n >= 4 and ev[:n] > ref[:n]
 
     def _prospects(self, cands: dict[int, Candidate]) -> None:
         """Meetings not yet held: "Een gesprek met X is mogelijk op ..." (hypothetical or
@@ -658,8 +726,11 @@ class Coder:
                 other = cands.get(t.i)
                 if other is None or other is c or other.absorbed:
                     continue
-                asked = other.pattern.objects and (c.token.lemma_.lower() in other.pattern.objects
-                                                   or c.token.lower_ in other.pattern.objects)
+                # (a verb turned into a refusal no longer stands for the object it asked for:
+                # "heeft het Franse aanbod niet aanvaard" keeps the offer as an event)
+                asked = other.pattern.objects and other.type == other.pattern.type and (
+                    c.token.lemma_.lower() in other.pattern.objects
+                    or c.token.lower_ in other.pattern.objects)
                 if other.type == c.type or asked or (
                         c.type in ONLY_OBJECT and other.pattern.pos == "verb"):
                     c.absorbed = True
@@ -1044,6 +1115,21 @@ class Coder:
             if etype == "CONSULT" and not c.setting:
                 sources, targets, mode = self._host(sources, mode, location, sent, index)
         m = modality.assess(c.token, self.words)
+        if c.refused:
+            # the refusal is the event, performed by saying it ("is niet bereid ..., zei X")
+            m.negated, m.reporter = False, None
+        elif m.modality == "asserted":
+            intended, future = self._clause_modality(c.token)
+            if intended:
+                m.modality = "intended"
+            m.future = m.future or future
+        if self._after_document(date, analysis) and "Past" not in c.token.morph.get("Tense"):
+            # (a verb in the past tense took a date meant for another clause)
+            m.future = True
+            if etype in INTENDED_CONTENT and m.modality == "asserted":
+                # gold rule: a conflict action planned for a later day is intended ("zet
+                # zaterdag agenten in"); an announced decision ("would withdraw") is the act
+                m.modality = "intended"
         if etype == "RETREAT" and m.reporter is not None and not m.negated and \
                 self._relays(c.token, m.reporter) and set(self._lemmas(m.reporter)) & self.announce:
             # "announced that its troops are leaving Syria": PLOVER codes an announced

@@ -9,6 +9,9 @@ Role names: ``subj``, ``obj``, ``iobj``, ``poss`` (a noun's possessor, nationali
 compound), ``between`` (the members of a "between A and B" phrase become sources), or a
 preposition lemma (``with``, ``met``, ``on``, ``op`` ...), optionally ``prep:with``.
 
+``if_negated``: the type the pattern's event becomes when negated ("heeft het aanbod niet
+aanvaard" is a refusal, REJECT, not a negated agreement).
+
 ``also``: a second event the same words state when some word of the trigger's clause says so
 (gold rule: a prison sentence is a conviction, SANCTION, and an arrest, COERCE):
 ``also: [{type: COERCE, mode: arrest, cameo: "173", when: [cel, gevangenisstraf]}]``.
@@ -65,6 +68,7 @@ class Pattern:
     confidence: float = 0.85
     examples: tuple[dict[str, Any], ...] = ()
     also: tuple[Also, ...] = ()
+    if_negated: str | None = None
 
 
 @dataclass
@@ -132,6 +136,9 @@ def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
         raise ValueError(f"{pid}: no verbs or nouns")
     triggers = tuple(_trigger(str(t), words_cfg, reflexives) for t in lemmas)
     also = tuple(_also(pid, a, onto) for a in raw.get("also") or ())
+    if_negated = str(raw["if_negated"]).upper() if raw.get("if_negated") else None
+    if if_negated is not None and if_negated not in onto.types:
+        raise ValueError(f"{pid}: unknown PLOVER type {if_negated} in if_negated")
     examples = tuple(raw.get("examples") or ())
     if not examples:
         raise ValueError(f"{pid}: a pattern needs at least one example")
@@ -146,7 +153,7 @@ def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
         needs_target=bool(raw.get("needs_target", False)),
         symmetric=bool(raw.get("symmetric", False)),
         confidence=float(raw.get("confidence", 0.85 if pos == "verb" else 0.75)),
-        examples=examples, also=also,
+        examples=examples, also=also, if_negated=if_negated,
     )
 
 
