@@ -168,3 +168,45 @@ def test_article_layout_puts_a_blank_line_between_paragraphs() -> None:
                            spaces=[True, True, True, False, True, True, False, False],
                            sent_starts=[True, False, True, False, False, True, False, False])
     assert _article_text(doc, [True, True, False]) == "Kabinet valt\n\nHet viel. Rutte ging."
+
+
+def test_pos_lexicon_reads_only_allowed_files_and_marks_ambiguity(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    from pos_lexicon import build
+
+    train = tmp_path / "ned.train"
+    train.write_text("-DOCSTART- -DOCSTART- O\nDe Art O\nbrief N O\nwerd V O\nbezorgd V O\n\n"
+                     "Hij Pron O\nzette V O\nde Art O\nwerd N O\nop Prep O\n", "utf-8")
+    lex = build([train])
+    assert lex["brief"] == "N" and lex["de"] == "Art" and lex["werd"] == "N|V"
+    testb = tmp_path / "ned.testb"
+    testb.write_text("De Art O\n", "utf-8")
+    with pytest.raises(SystemExit):
+        build([testb])
+
+
+def test_crf_pos_tagger_uses_the_lexicon_saved_beside_its_model(tmp_path: Path) -> None:
+    import json
+
+    import pycrfsuite
+
+    import kroniek.nlp.components  # noqa: F401  (registers kroniek_crf_tagger)
+    from kroniek.nlp.crf import sentence_features
+
+    lexicon = {"onderhandelde": "V", "minister": "N"}
+    words = ["De", "minister", "onderhandelde", "."]
+    feats = sentence_features(words, {}, None, extra=True, lexicon=lexicon)
+    assert "lx=N" in feats[1] and "lx=V" in feats[2] and "-1:lx=N" in feats[2]
+    assert "lm=en" in feats[2]  # simplemma: onderhandelde -> onderhandelen
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append(feats, ["DET", "NOUN", "VERB", "PUNCT"])
+    trainer.set_params({"max_iterations": 20})
+    trainer.train(str(tmp_path / "pos.crfsuite"))
+    (tmp_path / "lexicon.json").write_text(json.dumps(lexicon), "utf-8")
+    nlp = spacy.blank("nl")
+    tagger = nlp.add_pipe("kroniek_crf_tagger")
+    tagger.load_model(tmp_path)
+    assert tagger.lexicon == lexicon
+    assert [t.pos_ for t in tagger(nlp("De minister onderhandelde ."))] == ["DET", "NOUN", "VERB", "PUNCT"]
+    tagger.to_disk(tmp_path / "copy")
+    assert (tmp_path / "copy" / "lexicon.json").is_file()

