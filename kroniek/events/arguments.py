@@ -26,7 +26,7 @@ class ActorIndex:
     of_preps: frozenset[str] = frozenset()
     places_by_token: dict[int, Actor] = field(default_factory=dict)  # locations with a country
     # word-order readings per token, computed once per document (the coder asks per pattern)
-    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, analysis: Analysis, blocked_heads: frozenset[str] = frozenset(),

@@ -60,8 +60,10 @@ def _simplemma(form: str, lang: str) -> str | None:
 
 
 def _ends_with(word: str, heads: frozenset[str]) -> bool:
-    """A closed compound whose head is one of ``heads``: "luchtafweersystemen" → "systemen"."""
-    return any(len(h) >= 4 and len(word) > len(h) + 2 and word.endswith(h) for h in heads)
+    """A closed compound whose head is one of ``heads``: "luchtafweersystemen" → "systemen"
+    (a head of four letters or more, after at least three letters of its own)."""
+    return any(word[-k:] in heads for k in range(4, len(word) - 2))
+
 
 
 def _split_shared(src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
@@ -84,14 +86,15 @@ class _Near:
     """``syntax.near_words`` of a token, computed on first use (most tokens never need it)."""
 
     def __init__(self, tok: Token) -> None:
-        self._tok = tok
+        self.tok = tok
         self._words: set[str] | None = None
 
     @property
     def words(self) -> set[str]:
         if self._words is None:
-            self._words = syntax.near_words(self._tok) | syntax.clause_tail(self._tok) | \
-                syntax.next_words(self._tok) | syntax.later_prepositions(self._tok)
+            t = self.tok
+            self._words = syntax.near_words(t) | syntax.clause_tail(t) | \
+                syntax.next_words(t) | syntax.later_prepositions(t)
         return self._words
 
 
@@ -161,18 +164,28 @@ class Coder:
             w("copulas"), w("possible_predicates") | w("hypothetical"), w("planned_predicates"),
             w("prepare_phrases"), w("predicate_fillers"))
         self.onto = load_ontology()
+        # the endings of separable verbs ("schorten" of "opschorten"): only a verb whose lemma
+        # is one of them can be the stem of a split separable verb
+        self._verb_tails = frozenset(base[k:] for (pos, base) in self.dict.by_base
+                                     if pos == "verb" for k in range(1, len(base) - 1))
+        self._bases = frozenset(base for (_, base) in self.dict.by_base)
+        self._trigger_words = self._bases | self._verb_tails
         self.attacher = Attacher()
         cfg = (config or {}).get("events", {}) if isinstance(config, dict) else {}
         self.require_source = bool(cfg.get("require_source", True))
         self.min_confidence = float(cfg.get("min_confidence", 0.0))
         self._forms_memo: dict[tuple[int, int], set[str]] = {}
         self._clause_memo: dict[tuple[int, int], tuple[int, int]] = {}
+        self._sent_memo: dict[int, str] = {}
+        self._words_memo: dict[int, frozenset[str]] = {}
 
     # -- entry point -------------------------------------------------------------------
     def __call__(self, analysis: Analysis) -> None:
         doc = analysis.nlp_doc
         self._forms_memo = {}  # caches for this document only
         self._clause_memo = {}
+        self._sent_memo = {}
+        syntax.clear_memo()
         if doc is None or not self.dict.patterns or not doc.has_annotation("DEP"):
             return
         index = arguments.ActorIndex.build(analysis, self.dict.word_set("non_actor_heads"),
@@ -188,6 +201,10 @@ class Coder:
 
     # -- matching ------------------------------------------------------------------------
     def matches(self, tok: Token) -> list[tuple[Pattern, Trigger]]:
+        upos = tok.pos_
+        if upos in ("DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM", "PART",
+                    "INTJ") or not self._may_trigger(tok):
+            return []  # most words: no reading of them is a trigger lemma
         if tok.pos_ in ("VERB", "ADJ", "AUX") or (
                 self.linear and tok.dep_.lower() == "root" and tok.pos_ in ("ADV", "ADP", "X")):
             # a weak tagger's root verb called an adverb ("beschoot" ADV): still the verb
@@ -198,8 +215,11 @@ class Coder:
             # as an inflected form (real prepositions and adverbs are their own lemma)
             pos = "verb"
         elif tok.pos_ == "NOUN":
-            has_subj = any(c.dep_.lower() in syntax.SUBJ for c in tok.children)
+            has_subj = any(c.dep_.lower() in syntax.SUBJ for c in syntax.kids(tok))
             pos = "verb" if has_subj and tok.dep_.lower() == "root" else "noun"
+        elif self.linear and tok.pos_ == "PROPN" and tok.dep_.lower() == "root" and \
+                tok.text.isalpha() and tok.text.islower():
+            pos = "verb"  # "Trump prees Kim": a lower-case root is no name but the verb
         else:
             return []
         near = _Near(tok)  # the words under the verb, read only when a particle asks
@@ -214,7 +234,7 @@ class Coder:
             other = None
             if pos == "verb" and tok.dep_.lower() in NOMINAL_DEPS:
                 other = "noun"
-            elif pos == "noun" and not any(c.dep_.lower() == "det" for c in tok.children):
+            elif pos == "noun" and not any(c.dep_.lower() == "det" for c in syntax.kids(tok)):
                 other = "verb"
             if other:
                 for lemma in self._lemmas(tok):
@@ -222,6 +242,18 @@ class Coder:
                     if found:
                         return found
         return found
+
+    def _may_trigger(self, tok: Token) -> bool:
+        """Whether any reading ``matches`` tries could be a trigger lemma: its lemma, form or
+        dictionary lemma, the stem of a separable verb, or the head of a compound (a suffix);
+        a cheap test on strings before the parse is read (most words trigger nothing)."""
+        lemma = tok.lemma_.lower().replace("_", "")
+        words = {lemma, tok.lower_, tok.lower_ + self.infinitive}
+        if self.fallback_lemmas:
+            words.add(_simplemma(tok.text, self.lang) or lemma)
+        if words & self._trigger_words:
+            return True
+        return any(lemma[k:] in self._bases for k in range(1, len(lemma) - 2))
 
     def _verb_forms(self, tok: Token) -> set[str]:
         """Every reading of a verb for the light-verb test: lemmas, with particles joined
@@ -238,11 +270,19 @@ class Coder:
             self._clause_memo[key] = linear.clause(tok)
         return self._clause_memo[key]
 
+    @staticmethod
+    def _groups(tok: Token, index: arguments.ActorIndex) -> list[linear.Group]:
+        """``linear.groups`` of a token, once per token of the current document."""
+        key = ("groups", tok.i)
+        if key not in index.memo:
+            index.memo[key] = linear.groups(tok, index.by_token)
+        return index.memo[key]  # type: ignore[no-any-return]
+
     def _read_verb_forms(self, tok: Token) -> set[str]:
         out = set(self._lemmas(tok))
         prts = self._particles(tok) if self.separable else set()
-        for c in tok.children:  # "in tegen Wit-Rusland": the particle stacked on a PP
-            cases = [g for g in c.children if g.dep_.lower() == "case"]
+        for c in syntax.kids(tok):  # "in tegen Wit-Rusland": the particle stacked on a PP
+            cases = [g for g in syntax.kids(c) if g.dep_.lower() == "case"]
             if self.separable and len(cases) > 1:
                 prts.add(cases[0].lower_)
         out.update(prt + lemma for prt in prts for lemma in list(out))
@@ -254,7 +294,7 @@ class Coder:
         lets "ontbieden" and "beloven" be found."""
         lemma = tok.lemma_.lower().replace("_", "")  # Alpino: "uit_nodigen", "top_ontmoeting"
         out = [lemma]
-        for c in tok.children:  # a particle the lemmatiser glued on wrongly: "celveroordelen"
+        for c in syntax.kids(tok):  # a particle the lemmatiser glued on wrongly: "celveroordelen"
             if c.dep_.lower() == "compound:prt" and lemma.startswith(c.lower_) \
                     and len(lemma) > len(c.lower_) + 3:
                 out.append(lemma[len(c.lower_):])
@@ -270,7 +310,7 @@ class Coder:
         for p, t in self.dict.candidates(pos, lemma):
             if t.particle is None or self._particle_ok(t.particle, near):
                 found.append((p, t))
-        prts = {c.lower_ for c in tok.children if c.dep_.lower() in ("prt", "compound:prt", "svp")}
+        prts = {c.lower_ for c in syntax.kids(tok) if c.dep_.lower() in ("prt", "compound:prt", "svp")}
         if pos == "verb" and any(t.particle and set(t.particle.split()) & prts for _, t in found):
             # "called them off" is a cancellation, not a call: a matched particle trigger
             # rules out the bare verb's patterns
@@ -279,7 +319,8 @@ class Coder:
             found = list(self.dict.candidates(pos, tok.lower_))
         if pos == "noun" and not found and self.compounds:
             found = self._compound_head(lemma)
-        if pos == "verb" and self.separable:
+        if pos == "verb" and self.separable and (
+                lemma in self._verb_tails or tok.lower_ + self.infinitive in self._verb_tails):
             for prt in self._particles(tok):
                 if lemma.startswith(prt):
                     continue  # the parser already gave the whole verb ("afwijzen")
@@ -293,7 +334,8 @@ class Coder:
         key = ("roles", tok.i)
         if key not in index.memo:
             index.memo[key] = linear.roles(tok, index.by_token, syntax.is_passive(tok),
-                                           self.grammar.agent_preps, self.openers)
+                                           self.grammar.agent_preps, self.openers,
+                                           self._groups(tok, index))
         subj, obj, by_prep = index.memo[key]
         return list(subj), list(obj), dict(by_prep)
 
@@ -325,25 +367,25 @@ class Coder:
         (since a young parser often labels it advmod or case) any single adverb or preposition
         under the verb; only a dictionary verb built from it counts, so this adds no noise."""
         out = set()
-        for c in tok.children:  # "vuurde raketten af": the particle hung on the object
+        for c in syntax.kids(tok):  # "vuurde raketten af": the particle hung on the object
             if c.dep_.lower() in syntax.OBJ or (c.pos_ == "NOUN" and c.i > tok.i):
-                out.update(g.lower_ for g in c.children
+                out.update(g.lower_ for g in syntax.kids(c)
                            if g.dep_.lower() in ("compound:prt", "svp") and g.i > c.i)
-        for c in tok.children:
+        for c in syntax.kids(tok):
             dep = c.dep_.lower()
             if dep in ("compound:prt", "svp") or (
-                    c.pos_ in ("ADV", "ADP", "ADJ") and not list(c.children) and c.i > tok.i):
+                    c.pos_ in ("ADV", "ADP", "ADJ") and not syntax.kids(c) and c.i > tok.i):
                 out.add(c.lower_)
             if dep in ("ccomp", "xcomp"):  # "kwamen overeen de grens te heropenen" with
                 # "overeen" hung on the infinitive: a bare word right after the verb
-                out.update(g.lower_ for g in c.children
-                           if g.pos_ in ("ADV", "ADP") and not list(g.children)
+                out.update(g.lower_ for g in syntax.kids(c)
+                           if g.pos_ in ("ADV", "ADP") and not syntax.kids(g)
                            and tok.i < g.i <= tok.i + 2 and g.dep_.lower() != "mark")
                 # "riep Moskou op de separatisten ... te dwingen": the particle read as the
                 # preposition of the infinitive's object, opening that clause
                 first = c.doc[c.left_edge.i]
                 if first.i > tok.i and first.pos_ == "ADP" and first.dep_.lower() == "case" \
-                        and any(g.lower_ == "te" for g in c.children):
+                        and any(g.lower_ == "te" for g in syntax.kids(c)):
                     out.add(first.lower_)
         return out
 
@@ -351,7 +393,7 @@ class Coder:
                      src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         """"De ontmoeting van Poetin met Erdogan" with "met Erdogan" hung elsewhere: the names
         right after the noun, by their preposition (see ``events/linear.py``)."""
-        after = [g for g in linear.groups(tok, index.by_token) if g.start > tok.i and g.prep]
+        after = [g for g in self._groups(tok, index) if g.start > tok.i and g.prep]
         # only the noun's own phrase: stop at the first name without a preposition
         owners = self.grammar.of_preps | self.grammar.agent_preps
 
@@ -385,11 +427,37 @@ class Coder:
 
     def _particle_ok(self, particle: str, near: _Near) -> bool:
         words = [w for w in particle.split() if w not in self.fillers]
+        text = self._sentence_text(near.tok)
+        if not all(w in text for w in words):
+            return False  # not in the sentence at all: no need to read the parse
         return all(w in near.words for w in words)
+
+    def _sentence_text(self, tok: Token) -> str:
+        """The trigger's sentence lower-cased, then its lemmas (once per sentence)."""
+        start = tok.sent.start
+        if start not in self._sent_memo:
+            sent = tok.sent
+            self._sent_memo[start] = sent.text.lower() + " " + " ".join(
+                t.lemma_.lower() for t in sent)
+        return self._sent_memo[start]
+
+    def _may_name(self, tok: Token, wanted: frozenset[str]) -> bool:
+        """Whether the sentence could hold one of ``wanted`` (objects or subjects) at all: a
+        cheap test before reading the parse. Every word ``_objects_ok`` compares is a form or
+        lemma of the sentence, a phrase of them, or a compound ending in one: each contains a
+        word of ``wanted`` as a string."""
+        key = id(wanted)
+        if key not in self._words_memo:
+            self._words_memo[key] = frozenset(w for o in wanted for w in o.split())
+        text = self._sentence_text(tok)
+        return any(w in text for w in self._words_memo[key])
 
     def _objects_ok(self, p: Pattern, tok: Token, t: Trigger | None = None) -> bool:
         if not p.objects and not p.not_objects and not p.subjects:
             return True
+        if (p.objects and not self._may_name(tok, p.objects)) or (
+                p.subjects and not self._may_name(tok, p.subjects)):
+            return False
         if p.pos == "verb":
             objs = roles.logical_objects(tok)
             if t is not None and t.particle:
@@ -397,21 +465,21 @@ class Coder:
                 # pause": the particle's preposition carries what the verb is about
                 words = set(t.particle.split())
                 objs = objs + [a for prep, a in syntax.prep_args(tok) if prep in words]
-                objs += [a for c in tok.children if c.lower_ in words  # "out" → "of the deal"
+                objs += [a for c in syntax.kids(tok) if c.lower_ in words  # "out" → "of the deal"
                          for prep, a in syntax.prep_args(c) if prep in words]
             if not objs and self.linear:  # "zal tanks aan Polen leveren" with "tanks" as ADV
-                objs = [c for c in tok.children if c.pos_ in ("NOUN", "ADV", "PROPN")
+                objs = [c for c in syntax.kids(tok) if c.pos_ in ("NOUN", "ADV", "PROPN")
                         and c.dep_.lower() not in syntax.SUBJ
-                        and not any(g.dep_.lower() == "case" for g in c.children)]
+                        and not any(g.dep_.lower() == "case" for g in syntax.kids(c))]
                 if not objs:  # nothing under the verb at all: the nouns of its clause
                     # (also a caseless noun the tagger called an adverb: "gaat tanks ... sturen")
                     start, end = self._clause(tok)
                     objs = [w for w in tok.doc[start:end] if w.i != tok.i and (
                         w.pos_ in ("NOUN", "PROPN") or (
                             w.pos_ == "ADV" and w.lower_ in p.objects
-                            and not any(g.dep_.lower() == "case" for g in w.children)))]
+                            and not any(g.dep_.lower() == "case" for g in syntax.kids(w))))]
         else:
-            objs = [c for c in tok.children if c.dep_.lower() in ("compound", "amod", "nmod")]
+            objs = [c for c in syntax.kids(tok) if c.dep_.lower() in ("compound", "amod", "nmod")]
         if self.linear and p.pos == "verb" and p.objects:
             # a weak parse calls the object a subject ("verbrak de banden" with "banden" as
             # nsubj): the nouns of the trigger's own clause stand in for the object
@@ -419,7 +487,7 @@ class Coder:
             subj = {t.i for t in roles.logical_subjects(tok, self.grammar) if t.i < tok.i}
             objs = objs + [t for t in tok.doc[start:end]
                            if (t.pos_ in ("NOUN", "PROPN")
-                               or any(d.dep_.lower() == "det" for d in t.children)
+                               or any(d.dep_.lower() == "det" for d in syntax.kids(t))
                                # "sloot zijn luchtruim" with "luchtruim" tagged ADJ
                                or (t.i > tok.i and t.lower_ in p.objects))
                            and t.i != tok.i and t.i not in subj and t not in objs]
@@ -429,7 +497,7 @@ class Coder:
             words = [w.lower_ for w in tok.doc[o.i:min(o.right_edge.i, o.i + 3) + 1]]
             lemmas.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
         for o in objs:  # "internet access", "martial law", "de soldaten"
-            lemmas.update(c.lemma_.lower() for c in o.children
+            lemmas.update(c.lemma_.lower() for c in syntax.kids(o)
                           if c.dep_.lower() in ("compound", "amod"))
         for o in objs:  # "all of its weapons", "hundreds of prisoners"
             if o.lemma_.lower() in self.quantifiers or o.lower_ in self.quantifiers:
@@ -450,7 +518,16 @@ class Coder:
 
     def _side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
               index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
-        """The actors of the first role (in the pattern's order) that names any."""
+        """The actors of the first role (in the pattern's order) that names any; read once per
+        token, trigger particle and role list (patterns share their role lists)."""
+        key = ("side", tok.i, p.pos, t.particle, names,
+               frozenset(p.target) if p.pos == "noun" else None)
+        if key not in index.memo:
+            index.memo[key] = self._read_side(p, t, tok, names, index, pronoun)
+        return list(index.memo[key])
+
+    def _read_side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
+                   index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
         if p.pos == "noun" and "poss" in names:
             names = (*names, "carrier")
         for role in names:
@@ -484,9 +561,9 @@ class Coder:
             return None
         # "bij het verbeteren van hun betrekkingen": a verb used as a noun has no subject of its
         # own in the clause; word order would hand it the main clause's subject
-        nominal = any(c.dep_.lower() == "case" for c in tok.children) or (
+        nominal = any(c.dep_.lower() == "case" for c in syntax.kids(tok)) or (
             "Inf" in tok.morph.get("VerbForm")
-            and any(c.dep_.lower() == "det" and c.i < tok.i for c in tok.children))
+            and any(c.dep_.lower() == "det" and c.i < tok.i for c in syntax.kids(tok)))
         linear_ok = self.linear and not nominal
         hidden_passive = self._hidden_passive(tok)
         for p, t in found:
@@ -611,12 +688,12 @@ class Coder:
         parse ("wil niet ... helpen"), or, for an infinitive, before it in its clause ("is niet
         bereid extra troepen te sturen" whatever the parse hung "bereid" on)."""
         neg = self.words.negation
-        heads = [a for a in tok.children if a.dep_.lower() == "aux"]
+        heads = [a for a in syntax.kids(tok) if a.dep_.lower() == "aux"]
         heads += syntax.governing_chain(tok, limit=2)
         for h in heads:
             if {h.lemma_.lower(), h.lower_} & self.unwilling:
-                near = [tok, h] if h.head == tok or h in tok.children else [h]
-                if any(c.lower_ in neg for n in near for c in n.children):
+                near = [tok, h] if h.head == tok or h in syntax.kids(tok) else [h]
+                if any(c.lower_ in neg for n in near for c in syntax.kids(n)):
                     return True
         if not (self.linear and "Inf" in tok.morph.get("VerbForm")):
             return False
@@ -789,7 +866,7 @@ class Coder:
         for c in cands.values():
             if c.type not in FRAMES or c.targets or c.pattern.pos != "verb":
                 continue
-            for ch in c.token.children:
+            for ch in syntax.kids(c.token):
                 if ch.dep_.lower() != "ccomp":
                     continue
                 subj = roles.logical_subjects(ch, self.grammar)
@@ -809,7 +886,7 @@ class Coder:
         if not self.passive_aux or tok.pos_ != "VERB":
             return False
         aux = any(c.pos_ == "AUX" and c.dep_.lower() in ("aux", "cop")
-                  and c.lemma_.lower() in self.passive_aux for c in tok.children)
+                  and c.lemma_.lower() in self.passive_aux for c in syntax.kids(tok))
         return aux and not syntax.is_passive(tok) and bool(syntax.subjects(tok)) and any(
             prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok))
 
@@ -820,7 +897,7 @@ class Coder:
         start, _ = linear.clause(tok)
         while start < tok.i and tok.doc[start].pos_ in ("DET", "PUNCT", "SPACE"):
             start += 1  # "De EU dreigt ...": the group starts after its article
-        groups = [g for g in linear.groups(tok, index.by_token) if g.start < tok.i]
+        groups = [g for g in Coder._groups(tok, index) if g.start < tok.i]
         if not (bool(groups) and groups[0].prep is None and groups[0].start <= start and
                 all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
                     if t.pos_ not in ("DET", "PUNCT", "CCONJ"))):
@@ -847,7 +924,7 @@ class Coder:
         the United States": a frame whose content verb is no event of its own is aimed at whom
         that verb acts on (its object, else its prepositional objects, one phrase deep)."""
         src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
-        for ch in c.token.children:
+        for ch in syntax.kids(c.token):
             if ch.dep_.lower() not in ("xcomp", "ccomp") or ch.i in cands or ch.pos_ != "VERB":
                 continue
             objs = roles.logical_objects(ch)

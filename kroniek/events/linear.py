@@ -116,13 +116,15 @@ def _joined(doc: object, gap_start: int, gap_end: int,
 
 def roles(trigger: Token, by_token: dict[int, list[Actor]], passive: bool,
           agent_preps: frozenset[str], openers: frozenset[str] = frozenset(),
+          found: list[Group] | None = None,
           ) -> tuple[list[Actor], list[Actor], dict[str, list[Actor]]]:
     """(subject actors, object actors, actors by preposition) in the trigger's clause.
     ``openers``: words tagged as prepositions that open an infinitive clause ("om Noord-Korea
-    te helpen"): a name after them is bare."""
-    bare = [g for g in groups(trigger, by_token) if g.prep is None or g.prep in openers]
+    te helpen"): a name after them is bare. ``found``: the trigger's ``groups`` if known."""
+    found = groups(trigger, by_token) if found is None else found
+    bare = [g for g in found if g.prep is None or g.prep in openers]
     by_prep: dict[str, list[Actor]] = {}
-    for g in groups(trigger, by_token):
+    for g in found:
         if g.prep is not None:
             by_prep.setdefault(g.prep, []).extend(g.actors)
     if passive:

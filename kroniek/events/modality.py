@@ -43,7 +43,7 @@ class Modality:
 
 
 def _aux_and_adverbs(tok: Token) -> list[Token]:
-    return [c for c in tok.children
+    return [c for c in syntax.kids(tok)
             if c.dep_.lower() in ("aux", "aux:pass", "auxpass", "advmod", "neg", "mark",
                                   "compound:prt", "det", "advmod:emph")]
 
@@ -55,17 +55,17 @@ def assess(trigger: Token, w: Words) -> Modality:
     if trigger.pos_ == "NOUN" and trigger.head != trigger:
         # "a meeting ... could take place", "talks are possible": the noun's verb carries it
         near = near + _aux_and_adverbs(trigger.head)
-        near = near + [c for c in trigger.head.children if c.dep_.lower() in ("acomp", "xcomp")]
+        near = near + [c for c in syntax.kids(trigger.head) if c.dep_.lower() in ("acomp", "xcomp")]
     # negation: on the trigger, or on an auxiliary/light verb right above it
     scope = [trigger] + chain[:1] if trigger.pos_ == "NOUN" else [trigger]
     for t in scope:
         for c in _aux_and_adverbs(t):
             if c.lower_ in w.negation or c.lemma_.lower() in w.negation or c.dep_ == "neg":
                 m.negated = True
-    if trigger.pos_ == "NOUN" and any(c.lower_ in w.negative_det for c in trigger.children):
+    if trigger.pos_ == "NOUN" and any(c.lower_ in w.negative_det for c in syntax.kids(trigger)):
         m.negated = True
-    for c in trigger.children:  # "geen sancties", "no talks" under a verb trigger's object
-        if c.dep_.lower() in syntax.OBJ and any(g.lower_ in w.negative_det for g in c.children):
+    for c in syntax.kids(trigger):  # "geen sancties", "no talks" under a verb trigger's object
+        if c.dep_.lower() in syntax.OBJ and any(g.lower_ in w.negative_det for g in syntax.kids(c)):
             m.negated = True
     lemmas = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
     dep = trigger.dep_.lower()
@@ -74,7 +74,7 @@ def assess(trigger: Token, w: Words) -> Modality:
             dep == "xcomp" or (dep == "obj" and "Inf" in trigger.morph.get("VerbForm")))):
         m.future = True  # "gaat tanks naar Oekraïne sturen": the future verb as the head
     heads = {h.lemma_.lower() for h in chain[:2]}
-    head_mods = {c.lemma_.lower() for h in chain[:2] for c in h.children
+    head_mods = {c.lemma_.lower() for h in chain[:2] for c in syntax.kids(h)
                  if c.dep_.lower() in ("acomp", "advmod", "xcomp", "amod", "compound:prt",
                                        "obl", "obj", "dobj")}
     if lemmas & w.intent or heads & w.intent or head_mods & w.intent:
@@ -82,7 +82,7 @@ def assess(trigger: Token, w: Words) -> Modality:
     chain_mods = {c.lemma_.lower() for h in chain[:2] for c in _aux_and_adverbs(h)}
     if (lemmas | chain_mods) & w.hypothetical:
         m.modality = "hypothetical"
-    if any(c.lower_ in w.conditional and c.dep_.lower() == "mark" for c in trigger.children):
+    if any(c.lower_ in w.conditional and c.dep_.lower() == "mark" for c in syntax.kids(trigger)):
         m.modality = "hypothetical"
     m.reporter = _speech_verb(trigger, chain, w)
     return m
@@ -92,7 +92,7 @@ def _speech_verb(trigger: Token, chain: list[Token], w: Words) -> Token | None:
     for h in [trigger, *chain]:
         if h != trigger and h.lemma_.lower() in w.speech:
             return h
-        for c in h.children:  # "..., zei Lavrov" / "..., Lavrov said" hanging off the event
+        for c in syntax.kids(h):  # "..., zei Lavrov" / "..., Lavrov said" hanging off the event
             if c.dep_.lower() in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in w.speech \
                     and c.i > trigger.i:
                 return c

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kroniek.events import syntax
 from kroniek.events.merge import evidence as _evidence
 from kroniek.events.syntax import Token
 from kroniek.model import Event
@@ -70,7 +71,7 @@ def prepared(tok: Token, w: ProspectWords) -> bool:
     """"er wordt gewerkt aan een topontmoeting", "preparations for a summit": the meeting is
     being worked towards, not held."""
     head, prep = tok.head, None
-    case = [c for c in tok.children if c.dep_.lower() == "case"]
+    case = [c for c in syntax.kids(tok) if c.dep_.lower() == "case"]
     if case:
         prep = case[0].lower_
     elif head.pos_ == "ADP" and head != tok:  # English: verb → prep → pobj

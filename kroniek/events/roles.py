@@ -50,7 +50,7 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
         # participle's subject: the name before the finite auxiliary is the subject
         return fronted
     if not subj:  # a parser that hangs the subject on the auxiliary ("troepen hebben ... ")
-        for aux in verb.children:
+        for aux in syntax.kids(verb):
             if aux.dep_.lower() in ("aux", "aux:pass", "auxpass", "cop"):
                 subj = syntax.subjects(aux)
                 if subj:
@@ -76,7 +76,7 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
 def _finite_subordinate(verb: Token) -> bool:
     """A clause opened by a subordinating conjunction ("dat", "that") without an infinitive
     marker: it states its own subject."""
-    marks = [c for c in verb.children if c.dep_.lower() == "mark" and c.i < verb.i]
+    marks = [c for c in syntax.kids(verb) if c.dep_.lower() == "mark" and c.i < verb.i]
     first = verb.left_edge  # "dat" the parse hung on the clause's first name as a determiner
     if first.pos_ == "SCONJ" and first.i < verb.i and first not in marks:
         marks.append(first)
@@ -86,16 +86,16 @@ def _finite_subordinate(verb: Token) -> bool:
 
 def logical_objects(verb: Token) -> list[Token]:
     if syntax.is_passive(verb):
-        return [c for c in verb.children if c.dep_.lower() in syntax.PASS_SUBJ]
+        return [c for c in syntax.kids(verb) if c.dep_.lower() in syntax.PASS_SUBJ]
     # an active verb's "passive subject" is the object a weak parse mislabelled
-    out = [c for c in verb.children if c.dep_.lower() in syntax.OBJ | syntax.PASS_SUBJ] or \
+    out = [c for c in syntax.kids(verb) if c.dep_.lower() in syntax.OBJ | syntax.PASS_SUBJ] or \
         syntax.stray_objects(verb)
     if not out and _aux_subjects(verb):  # the participle's "subject" after the auxiliary
         fronted = _aux_subjects(verb)
-        out = [c for c in verb.children if c.dep_.lower() == "nsubj"
+        out = [c for c in syntax.kids(verb) if c.dep_.lower() == "nsubj"
                and all(c.i > a.i for a in fronted)]
     if out and _finite_subordinate(verb) and not syntax.subjects(verb) and not any(
-            syntax.subjects(a) for a in verb.children if a.dep_.lower() in ("aux", "cop")):
+            syntax.subjects(a) for a in syntax.kids(verb) if a.dep_.lower() in ("aux", "cop")):
         taken = _early_object(verb)  # read as the clause's subject (logical_subjects)
         out = [c for c in out if c not in taken]
     return out
@@ -105,7 +105,7 @@ def _aux_subjects(verb: Token) -> list[Token]:
     """Subjects a parse hung on the verb's (active, non-passive) auxiliary before it."""
     if syntax.is_passive(verb):
         return []
-    for aux in verb.children:
+    for aux in syntax.kids(verb):
         if aux.dep_.lower() == "aux" and aux.i < verb.i:
             found = [s for s in syntax.subjects(aux) if s.i < aux.i]
             if found:
@@ -114,7 +114,7 @@ def _aux_subjects(verb: Token) -> list[Token]:
 
 
 def _early_object(verb: Token) -> list[Token]:
-    early = [c for c in verb.children if c.i < verb.i and c.dep_.lower() in syntax.OBJ
+    early = [c for c in syntax.kids(verb) if c.i < verb.i and c.dep_.lower() in syntax.OBJ
              and c.pos_ in ("PROPN", "NOUN", "PRON") and not _has_case(c)]
     return early[:1]
 
@@ -128,10 +128,10 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
             objs = [a for p, a in syntax.prep_args(verb) if p == particle]
         return objs
     if role == "iobj":
-        return [c for c in verb.children if c.dep_.lower() in syntax.IOBJ] or \
+        return [c for c in syntax.kids(verb) if c.dep_.lower() in syntax.IOBJ] or \
             syntax.stray_iobj(verb)
     if role == "poss":  # "forgave Cuba's debt"
-        return [c for o in logical_objects(verb) for c in o.children
+        return [c for o in logical_objects(verb) for c in syntax.kids(o)
                 if c.dep_.lower() in syntax.POSS]
     # a preposition: on the verb, or on its object ("imposed sanctions on Iran")
     passive = syntax.is_passive(verb)
@@ -173,7 +173,7 @@ def noun_role(noun: Token, role: str, g: Grammar,
     """``taken``: prepositions the pattern gives to the other side ("invasion of Ukraine")."""
     lv = light_verb(noun, g)
     if role == "poss":
-        out = [c for c in noun.children
+        out = [c for c in syntax.kids(noun)
                if c.dep_.lower() in syntax.POSS
                or (c.dep_.lower() in ("amod", "compound", "nmod", "nn") and not _has_case(c))]
         out.extend(a for p, a in syntax.prep_args(noun)
@@ -205,7 +205,7 @@ def verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
     if dep in ("pobj", "pcomp") and head.lemma_.lower() in preps:
         verb = head.head
     elif (dep == "obl" or dep.startswith("obl:")) and any(
-            c.dep_.lower() == "case" and c.lemma_.lower() in preps for c in noun.children):
+            c.dep_.lower() == "case" and c.lemma_.lower() in preps for c in syntax.kids(noun)):
         verb = head
     else:
         return None
@@ -222,4 +222,4 @@ def _object_of(noun: Token) -> Token | None:
 
 
 def _has_case(tok: Token) -> bool:
-    return any(c.dep_.lower() == "case" for c in tok.children)
+    return any(c.dep_.lower() == "case" for c in syntax.kids(tok))

@@ -29,20 +29,57 @@ NOT_IN_PHRASE = {"relcl", "acl:relcl", "acl", "conj", "cc", "punct", "advcl", "c
 
 
 def children(tok: Token, deps: set[str]) -> list[Token]:
-    return [c for c in tok.children if c.dep_.lower() in deps]
+    return [c for c in kids(tok) if c.dep_.lower() in deps]
 
 
 # Prepositions of the agent of a passive, in the languages whose parses this module reads.
 AGENT_CASES = {"door", "by"}
 
 
+# is_passive per token of the document being coded (asked many times per trigger)
+_PASSIVE_MEMO: dict[tuple[int, int], tuple[Any, bool]] = {}
+
+
+# children per token of the document being coded: spaCy builds new Token objects on every
+# walk over ``tok.children``, and the coder walks the same few tokens many times
+_KIDS_MEMO: dict[tuple[int, int], tuple[Any, list[Token]]] = {}
+
+
+def clear_memo() -> None:
+    """Forget the previous document's answers (the coder calls this per document)."""
+    _PASSIVE_MEMO.clear()
+    _KIDS_MEMO.clear()
+
+
+def kids(tok: Token) -> list[Token]:
+    """``list(tok.children)``, built once per token of the document being coded."""
+    doc = tok.doc
+    key = (id(doc), tok.i)
+    hit = _KIDS_MEMO.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    out = list(tok.children)
+    _KIDS_MEMO[key] = (doc, out)
+    return out
+
+
 def is_passive(verb: Token) -> bool:
+    key = (id(verb.doc), verb.i)
+    hit = _PASSIVE_MEMO.get(key)
+    if hit is not None and hit[0] is verb.doc:
+        return hit[1]
+    out = _is_passive(verb)
+    _PASSIVE_MEMO[key] = (verb.doc, out)
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
     """A passive auxiliary, or a passive subject without an active one beside it ("Frankrijk en
     Duitsland hebben een verdrag ondertekend" with "verdrag" as nsubj:pass is active). A
     passive subject beside a plain (perfect) auxiliary and no agent phrase is a weak parse's
     label for the subject of an active perfect: "Obama is in Moskou aangekomen", "De rebellen
     hebben hun wapens overgedragen" (a true passive gets its aux:pass)."""
-    deps = [c.dep_.lower() for c in verb.children]
+    deps = [c.dep_.lower() for c in kids(verb)]
     if any(d in PASS_AUX for d in deps):
         return True
     if not any(d in PASS_SUBJ for d in deps) or any(d in ("nsubj", "csubj") for d in deps):
@@ -51,25 +88,25 @@ def is_passive(verb: Token) -> bool:
 
 
 def _agent_phrase(verb: Token) -> bool:
-    for c in verb.children:
+    for c in kids(verb):
         dep = c.dep_.lower()
         if dep in ("obl:agent", "agent"):
             return True
-        if any(g.dep_.lower() == "case" and g.lower_ in AGENT_CASES for g in c.children):
+        if any(g.dep_.lower() == "case" and g.lower_ in AGENT_CASES for g in kids(c)):
             return True
     return False
 
 
 def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
     """``(preposition lemma, argument head)`` for each prepositional phrase under ``tok``."""
-    for c in tok.children:
+    for c in kids(tok):
         dep = c.dep_.lower()
         if dep in CLEAR_PREP and c.pos_ in ("ADP", "SCONJ"):
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_.lower() in ("pobj", "pcomp"):
                     yield ("by" if dep == "agent" and c.lower_ == "by" else c.lemma_.lower(), g)
         elif dep in PREP_DEPS_UD or dep.startswith("obl"):
-            cases = [g for g in c.children if g.dep_.lower() == "case"]
+            cases = [g for g in kids(c) if g.dep_.lower() == "case"]
             if not cases:
                 cases = stray_case(tok, c)
             if cases:
@@ -93,15 +130,15 @@ def stray_case(head: Token, arg: Token) -> list[Token]:
 def subjects(verb: Token) -> list[Token]:
     """The verb's subjects; when a parser gives a finite verb two subjects and no object
     ("wees het voorstel af" with "voorstel" as nsubj), the first one."""
-    subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
+    subj = [c for c in kids(verb) if c.dep_.lower() in SUBJ]
     return subj[:1] if len(subj) > 1 else subj
 
 
 def stray_iobj(verb: Token) -> list[Token]:
     """The second subject of a two-subject verb that has an object: the indirect object the
     parser mislabelled ("legde Rusland sancties op")."""
-    subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
-    objs = [c for c in verb.children if c.dep_.lower() in OBJ]
+    subj = [c for c in kids(verb) if c.dep_.lower() in SUBJ]
+    objs = [c for c in kids(verb) if c.dep_.lower() in OBJ]
     if len(subj) > 1 and objs:
         return subj[1:]
     if len(objs) > 1:  # "leggen Iran nieuwe sancties op": two objects, the first one indirect
@@ -111,8 +148,8 @@ def stray_iobj(verb: Token) -> list[Token]:
 
 def stray_objects(verb: Token) -> list[Token]:
     """The second subject of a two-subject, objectless verb: the object the parser mislabelled."""
-    subj = [c for c in verb.children if c.dep_.lower() in SUBJ]
-    if len(subj) > 1 and not any(c.dep_.lower() in OBJ for c in verb.children):
+    subj = [c for c in kids(verb) if c.dep_.lower() in SUBJ]
+    if len(subj) > 1 and not any(c.dep_.lower() in OBJ for c in kids(verb)):
         return subj[1:]
     return []
 
@@ -123,7 +160,7 @@ def expand_conj(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in kids(t):
             if c in out:
                 continue
             if (c.dep_.lower() == "conj" and c.pos_ in ("PROPN", "NOUN", "ADJ", "PRON", "X",
@@ -139,10 +176,10 @@ def _correlated(first: Token, second: Token) -> bool:
     if second.pos_ not in ("PROPN", "NOUN", "X") or second.i < first.i:
         return False
     closes = any(g.dep_.lower() in ("mark", "cc") and g.pos_ in ("SCONJ", "CCONJ")
-                 and first.i < g.i < second.i for g in second.children)
+                 and first.i < g.i < second.i for g in kids(second))
     opens = any(g.pos_ in ("ADV", "CCONJ") and g.i < first.i
                 and g.dep_.lower() in ("dep", "cc", "cc:preconj", "preconj", "advmod")
-                for g in first.children)
+                for g in kids(first))
     return closes and opens
 
 
@@ -153,7 +190,7 @@ def phrase_tokens(head: Token, of_preps: frozenset[str] = frozenset()) -> list[T
     stack = [head]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in kids(t):
             dep = c.dep_.lower()
             if t is head and dep in NOT_IN_PHRASE:
                 continue
@@ -162,7 +199,7 @@ def phrase_tokens(head: Token, of_preps: frozenset[str] = frozenset()) -> list[T
             if dep in CLEAR_PREP and c.lemma_.lower() not in of_preps:
                 continue
             if dep in PREP_DEPS_UD or dep.startswith("obl"):
-                cases = [g.lemma_.lower() for g in c.children if g.dep_.lower() == "case"]
+                cases = [g.lemma_.lower() for g in kids(c) if g.dep_.lower() == "case"]
                 if cases and not set(cases) & of_preps:
                     continue
             out.append(c)
@@ -191,7 +228,7 @@ def antecedent(tok: Token) -> Token:
 
 def verb_particles(tok: Token) -> list[str]:
     """Particles and prepositions under a verb: "uit" in "nodigt ... uit", "out" in "carry out"."""
-    return [c.lower_ for c in tok.children
+    return [c.lower_ for c in kids(tok)
             if c.dep_.lower() in ("compound:prt", "prt", "svp", "prep", "case", "mark")
             or (c.dep_.lower() in ("obl", "advmod") and c.pos_ == "ADP")]
 
@@ -200,9 +237,9 @@ def near_words(tok: Token) -> set[str]:
     """Forms and lemmas of the words right under a verb and one level further down: where the
     rest of a multiword trigger ("take into custody", "call for", "nodigt uit") is found."""
     out: set[str] = set()
-    for c in tok.children:
+    for c in kids(tok):
         out.update((c.lower_, c.lemma_.lower()))
-        for g in c.children:
+        for g in kids(c):
             out.update((g.lower_, g.lemma_.lower()))
     return out
 
