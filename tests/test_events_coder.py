@@ -367,7 +367,7 @@ def test_finite_subordinate_clause_keeps_its_own_subject() -> None:
 
 
 def test_actor_on_both_sides_of_a_joint_act_stays_a_source() -> None:
-    from kroniek.events.coder import _split_shared
+    from kroniek.events.candidate import _split_shared
     from kroniek.model import Actor
 
     eu = Actor(id="EU", name="EU", kind="organization")

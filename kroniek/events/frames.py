@@ -1,0 +1,287 @@
+"""The candidates of one sentence among themselves: refusals, light verbs and settings dropped,
+a noun inside another trigger's argument absorbed, denials applied, and an event hanging from
+a frame ("weigerde te ontmoeten", "called for talks") folded into that frame.
+
+Part of the coder (``kroniek/events/coder.py``), as a mixin.
+"""
+
+from __future__ import annotations
+
+from kroniek.events import arguments, modality, prospect, roles, syntax
+from kroniek.events.candidate import Candidate
+from kroniek.events.syntax import Token
+from kroniek.model import Actor, Event
+
+# Verbal frames that take another event as their content (PLOVER codes the frame).
+FRAMES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+# The mode a frame gets from the event it frames, when its pattern gives none.
+FRAME_MODE = {
+    "REQUEST": {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+                "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"},
+    "REJECT": {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+               "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"},
+    "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"},
+}
+# Frames whose content, when a noun with its own participants, is an event of its own.
+KEEPS_CONTENT = {"ACCUSE", "SUPPORT", "REJECT"}
+# Event nouns that, inside another event's argument, only name its object ("withdrew from the
+# nuclear deal", "condemned the accord"): the agreement is not a new event of the sentence.
+ONLY_OBJECT = {"AGREE"}
+# What a frame becomes when its content says more (PLOVER: an announced retreat is CONCEDE).
+FRAME_TYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
+# What an agreement to act becomes when the act is conflictual.
+INTENDED_CONTENT = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
+# Links across which a noun is no longer part of another trigger's argument.
+STOP_ABSORB = {"relcl", "acl:relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"}
+
+
+class Frames:
+    """Sentence-level steps over the candidates."""
+
+    def _refusals(self, cands: dict[int, Candidate]) -> None:
+        """"heeft het aanbod niet aanvaard", "is niet bereid troepen te sturen", "wil niet
+        onderhandelen": a refusal is REJECT (PLOVER), not a negated agreement or act."""
+        for c in cands.values():
+            if c.pattern.if_negated and modality.assess(c.token, self.words).negated:
+                new = c.pattern.if_negated
+            elif self.unwilling and c.type != "REJECT" and self._unwilling(c.token):
+                new = "REJECT"
+            else:
+                continue
+            mode = FRAME_MODE["REJECT"].get(c.type) if new == "REJECT" else None
+            c.type, c.mode, c.cameo, c.refused = new, mode, None, True
+
+    def _unwilling(self, tok: Token) -> bool:
+        """A negated intent word governing the trigger: on an auxiliary or head above it in the
+        parse ("wil niet ... helpen"), or, for an infinitive, before it in its clause ("is niet
+        bereid extra troepen te sturen" whatever the parse hung "bereid" on)."""
+        neg = self.words.negation
+        heads = [a for a in syntax.kids(tok) if a.dep_.lower() == "aux"]
+        heads += syntax.governing_chain(tok, limit=2)
+        for h in heads:
+            if {h.lemma_.lower(), h.lower_} & self.unwilling:
+                near = [tok, h] if h.head == tok or h in syntax.kids(tok) else [h]
+                if any(c.lower_ in neg for n in near for c in syntax.kids(n)):
+                    return True
+        if not (self.linear and "Inf" in tok.morph.get("VerbForm")):
+            return False
+        start, _ = self._clause(tok)
+        doc = tok.doc
+        for t in doc[start:tok.i]:
+            if {t.lemma_.lower(), t.lower_} & self.unwilling:
+                around = doc[max(start, t.i - 1):min(tok.i, t.i + 2)]
+                if any(w.lower_ in neg for w in around if w.i != t.i):
+                    return True
+        return False
+
+    def _prospects(self, cands: dict[int, Candidate]) -> None:
+        """Meetings not yet held: "Een gesprek met X is mogelijk op ..." (hypothetical or
+        planned) and "er wordt gewerkt aan een topontmoeting" (in preparation: intended); PLOVER
+        then codes them AGREE (``modality.FUTURE_TYPE``)."""
+        for c in cands.values():
+            if c.pattern.pos != "noun" or c.type != "CONSULT" or c.absorbed:
+                continue
+            c.modal = prospect.modal_subject(c.token, self.prospect)
+            if c.modal is None and prospect.prepared(c.token, self.prospect):
+                c.intended = True
+
+    @staticmethod
+    def _continued(c: Candidate, previous: list[Event]) -> Event | None:
+        """"... een topontmoeting tussen Kim en de VS. Een gesprek met Trump is mogelijk op 12
+        juni": a possible meeting naming one party continues the previous sentence's meeting
+        that has that party among two or more."""
+        if c.modal is None or c.sources or not c.targets or not c.pattern.symmetric:
+            return None
+        parties = {a.country or a.id for a in c.targets}
+        return prospect.earlier_meeting(previous, parties, "AGREE")
+
+    def _drop_bare_settings(self, cands: dict[int, Candidate], index: arguments.ActorIndex) -> None:
+        """"nodigde Kim tijdens het gesprek uit": a meeting noun that only says when another
+        event happened and names no party of its own is no event of its own (its parties would
+        be guessed from the other event's roles)."""
+        for i, c in list(cands.items()):
+            if c.pattern.pos != "noun":
+                continue
+            host = roles.verb_through_prep(c.token, self.during_preps)
+            if host is None or host.i not in cands or host.i == i:
+                continue
+            if not any(index.by_token.get(t.i) for t in c.token.subtree if t.i != i):
+                del cands[i]
+                # "did not speak with Abbott during the G20 summit in Brisbane": a meeting
+                # within a larger one is no visit to the summit's host country
+                cands[host.i].setting = cands[host.i].setting or cands[host.i].type == c.type
+
+    def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
+        """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
+        for i, c in list(cands.items()):
+            if c.pattern.pos != "verb" or not self.grammar.is_light(c.token):
+                continue
+            carried = [o for o in cands.values()
+                       if o.pattern.pos == "noun" and roles.light_verb(o.token, self.grammar)
+                       == c.token]
+            if not carried:
+                continue
+            if c.pattern.objects:
+                # a verb pattern that asked for this very object ("concluded an agreement" =
+                # SUPPORT, "declared a ceasefire" = CONCEDE) says more than the bare noun
+                for o in carried:
+                    o.absorbed = True
+                continue
+            del cands[i]
+
+    def _absorb_same_type(self, cands: dict[int, Candidate]) -> None:
+        """"killed by a drone strike", "did not meet during the summit": a noun trigger inside
+        an argument of a trigger of the same type names the same happening, not a second one."""
+        for c in cands.values():
+            if c.pattern.pos != "noun" or c.absorbed:
+                continue
+            t = c.token
+            for _ in range(4):
+                if t.head == t or t.dep_.lower() in STOP_ABSORB:
+                    break
+                t = t.head
+                other = cands.get(t.i)
+                if other is None or other is c or other.absorbed:
+                    continue
+                # (a verb turned into a refusal no longer stands for the object it asked for:
+                # "heeft het Franse aanbod niet aanvaard" keeps the offer as an event)
+                asked = other.pattern.objects and other.type == other.pattern.type and (
+                    c.token.lemma_.lower() in other.pattern.objects
+                    or c.token.lower_ in other.pattern.objects)
+                if other.type == c.type or asked or (
+                        c.type in ONLY_OBJECT and other.pattern.pos == "verb"):
+                    c.absorbed = True
+                    other.setting = other.setting or other.type == c.type
+                    if not other.sources:
+                        other.sources = c.sources
+                    if not other.targets:
+                        other.targets = [a for a in c.targets
+                                         if a.id not in {s.id for s in other.sources}]
+                    if other.mode is None and c.mode and self.onto.is_mode(other.type, c.mode):
+                        other.mode = c.mode  # "schortten hun staking op": no CONCEDE 'demo'
+                break
+
+    @staticmethod
+    def _absorb_framed_objects(cands: dict[int, Candidate]) -> None:
+        """"refused to extend the grain deal", "weigerde het akkoord te verlengen": an agreement
+        that is the object of a plain verb framed by a refusal or threat is what the frame is
+        about, not an agreement made in this sentence."""
+        for c in cands.values():
+            if c.absorbed or c.pattern.pos != "noun" or c.type not in ONLY_OBJECT:
+                continue
+            verb = c.token.head
+            if c.token.dep_.lower() not in syntax.OBJ or verb.i in cands or verb == c.token:
+                continue
+            for h in syntax.governing_chain(verb, limit=2):
+                frame = cands.get(h.i)
+                if frame is not None and frame is not c and frame.type in FRAMES - {"AGREE"}:
+                    c.absorbed = True
+                    if not frame.targets:
+                        frame.targets = [a for a in c.targets
+                                         if a.id not in {s.id for s in frame.sources}]
+                    break
+
+    def _apply_denials(self, cands: dict[int, Candidate]) -> None:
+        """A denied event is the event, negated and reported; the denial is no REJECT of its own
+        when it denies a stated happening ("ontkent dat het leger ... heeft gebombardeerd")."""
+        if not self.denial:
+            return
+        for i, d in list(cands.items()):
+            if d.token.lemma_.lower() not in self.denial:
+                continue
+            content = [c for c in cands.values() if c is not d and not c.absorbed
+                       and d.token in syntax.governing_chain(c.token, limit=3)]
+            if not content:
+                continue
+            for c in content:
+                c.denied_by = d.token
+                if not c.sources:
+                    c.sources = d.sources
+            del cands[i]
+
+    def _clause_targets(self, cands: dict[int, Candidate], index: arguments.ActorIndex,
+                        pronoun: arguments.Resolver) -> None:
+        """"promised that Ukraine would join", "warned that North Korea would face ...": the
+        subject of a frame's content clause is whom the promise or warning is about."""
+        for c in cands.values():
+            if c.type not in FRAMES or c.targets or c.pattern.pos != "verb":
+                continue
+            for ch in syntax.kids(c.token):
+                if ch.dep_.lower() != "ccomp":
+                    continue
+                subj = roles.logical_subjects(ch, self.grammar)
+                found = arguments.resolve(subj, index, pronoun) if subj else []
+                src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
+                # "Putin warned that Russia would ...": one's own country is no recipient
+                found = [a for a in found if a.id not in src and a.country not in src]
+                if found:
+                    c.targets = found
+                    break
+            if not c.targets:
+                c.targets = self._content_targets(c, cands, index, pronoun)
+
+    def _content_targets(self, c: Candidate, cands: dict[int, Candidate],
+                         index: arguments.ActorIndex,
+                         pronoun: arguments.Resolver) -> list[Actor]:
+        """"dreigt de gaslevering aan Oekraïne af te sluiten", "refused to sell Greenland to
+        the United States": a frame whose content verb is no event of its own is aimed at whom
+        that verb acts on (its object, else its prepositional objects, one phrase deep)."""
+        src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
+        for ch in syntax.kids(c.token):
+            if ch.dep_.lower() not in ("xcomp", "ccomp") or ch.i in cands or ch.pos_ != "VERB":
+                continue
+            objs = roles.logical_objects(ch)
+            preps = [a for p, a in syntax.prep_args(ch) if p not in self.grammar.agent_preps]
+            nested = [a for o in objs for p, a in syntax.prep_args(o)
+                      if p not in self.grammar.of_preps]
+            for heads in (objs, preps, nested):
+                found = arguments.resolve(heads, index, pronoun) if heads else []
+                found = [a for a in found if a.id not in src and a.country not in src]
+                if found:
+                    return found
+        return []
+
+    def _fold_frames(self, cands: dict[int, Candidate]) -> None:
+        for c in cands.values():
+            if c.absorbed:
+                continue
+            for h in syntax.governing_chain(c.token, limit=3):
+                frame = cands.get(h.i)
+                if frame is None or frame is c:
+                    continue
+                if frame.type not in FRAMES:
+                    break  # the nearest event above owns this one ("coordinate air strikes")
+                if c.pattern.pos == "noun" and roles.verb_through_prep(
+                        c.token, self.grammar.carrier_preps) == frame.token:
+                    break  # "agreed in a phone call": the call is the setting, not the content
+                if frame.type in KEEPS_CONTENT and c.pattern.pos == "noun" and c.sources:
+                    # "condemned the killing of civilians by Russian troops": both are coded;
+                    # the condemned is whoever did the killing
+                    if not frame.targets:
+                        frame.targets = [a for a in c.sources
+                                         if a.id not in {s.id for s in frame.sources}]
+                    if frame.type == "REJECT" and not c.targets:
+                        # "rejected the Japanese request": it was addressed to the rejecter
+                        c.targets = [a for a in frame.sources
+                                     if a.id not in {s.id for s in c.sources}]
+                    break
+                c.absorbed = True
+                if not frame.targets:
+                    frame.targets = [a for a in (c.targets or [])
+                                     if a.id not in {s.id for s in frame.sources}]
+                if not frame.sources and c.sources:
+                    frame.sources = c.sources
+                new_type = FRAME_TYPE.get((frame.type, c.type))
+                if new_type:
+                    frame.type, frame.mode, frame.cameo = new_type, None, None
+                elif frame.type in ("AGREE",) and c.type in INTENDED_CONTENT:
+                    # "agreed to prepare sanctions": the sanction, intended (PLOVER does not
+                    # turn conflictual plans into AGREE)
+                    frame.type, frame.mode, frame.cameo = c.type, c.mode, c.cameo
+                    frame.intended = True
+                    frame.targets = frame.targets or c.targets
+                if frame.mode is None and frame.pattern.mode is None:
+                    frame.mode = FRAME_MODE.get(frame.type, {}).get(c.type, c.mode
+                                                                     if frame.type == c.type
+                                                                     else None)
+                break

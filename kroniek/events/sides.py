@@ -1,0 +1,225 @@
+"""Who did it to whom: a trigger's source and target actors, from the parse's roles, with the
+word-order fallbacks (``events/linear.py``) where a weak parse contradicts itself or leaves a
+side empty; the best-fitting pattern of a token becomes its ``Candidate``.
+
+Part of the coder (``kroniek/events/coder.py``), as a mixin.
+"""
+
+from __future__ import annotations
+
+from kroniek.events import arguments, linear, roles, syntax
+from kroniek.events.candidate import Candidate, _split_shared
+from kroniek.events.patterns import Pattern, Trigger
+from kroniek.events.syntax import Token
+from kroniek.model import Actor
+
+
+class Sides:
+    """Candidates and their source and target actors."""
+
+    def candidate(self, tok: Token, index: arguments.ActorIndex,
+                  pronoun: arguments.Resolver) -> Candidate | None:
+        best: Candidate | None = None
+        found = self.matches(tok)
+        if not found:
+            return None
+        # "bij het verbeteren van hun betrekkingen": a verb used as a noun has no subject of its
+        # own in the clause; word order would hand it the main clause's subject
+        nominal = any(c.dep_.lower() == "case" for c in syntax.kids(tok)) or (
+            "Inf" in tok.morph.get("VerbForm")
+            and any(c.dep_.lower() == "det" and c.i < tok.i for c in syntax.kids(tok)))
+        linear_ok = self.linear and not nominal
+        hidden_passive = self._hidden_passive(tok)
+        for p, t in found:
+            if not self._objects_ok(p, tok, t):
+                continue
+            src = self._side(p, t, tok, p.source, index, pronoun)
+            tgt = self._side(p, t, tok, p.target, index, pronoun)
+            shared = {a.id for a in src} & {a.id for a in tgt}
+            if linear_ok and p.pos == "verb" and shared:
+                # one name on both sides: the parse contradicts itself, word order decides
+                lsrc, ltgt = self._linear(p, tok, index, [], [])
+                if lsrc and ltgt and not {a.id for a in lsrc} & {a.id for a in ltgt}:
+                    src, tgt = lsrc, ltgt
+            if linear_ok and p.pos == "verb" and src and "subj" in p.source[:1]:
+                # "Frankrijk, Duitsland en het Verenigd Koninkrijk veroordeelden": a parse that
+                # keeps one member of a listed subject; the word-order group has them all
+                lsub, _, _ = self._word_order(tok, index)
+                ids = {a.id for a in lsub}
+                if len(lsub) > len(src) and {a.id for a in src} <= ids:
+                    src = lsub
+            if linear_ok and p.pos == "verb" and not syntax.is_passive(tok) and (
+                    (not src and tgt and all(a.mention is not None and a.mention.end <= tok.idx
+                                             for a in tgt))
+                    or (src and any(a.mention is not None and a.mention.start > tok.idx
+                                    for a in src)
+                        and self._opens_clause(tok, index))):
+                # "Rusland verbood Nederlandse media" with "Rusland" as obj: no subject and the
+                # "object" before the verb of a main clause: word order reads both sides anew
+                lsrc, ltgt = self._linear(p, tok, index, [], [])
+                if lsrc and not {a.id for a in lsrc} & {a.id for a in ltgt}:
+                    src, tgt = lsrc, ltgt
+            if self.linear and (not src or not tgt) and (p.pos != "verb" or linear_ok):
+                if p.pos == "verb":
+                    src, tgt = self._linear(p, tok, index, src, tgt)
+                else:
+                    src, tgt = self._linear_noun(p, tok, index, src, tgt)
+            if p.pos == "verb" and "subj" in p.source[:1] and hidden_passive:
+                # "Israël is door de VN verzocht ..." with "is" read as a copula and "Israël" as
+                # the subject: the door-phrase is the actor, the grammatical subject the target
+                agents = arguments.resolve([a for prep, a in syntax.prep_args(tok)
+                                            if prep in self.grammar.agent_preps], index, pronoun)
+                subj = arguments.resolve(syntax.subjects(tok), index, pronoun)
+                if agents:
+                    src = agents
+                    if subj and any(r in ("obj", "iobj") for r in p.target):
+                        tgt = subj
+            src, tgt = _split_shared(src, tgt)
+            c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
+            if best is None or c.rank() > best.rank():
+                best = c
+        return best
+
+    def _side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
+              index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
+        """The actors of the first role (in the pattern's order) that names any; read once per
+        token, trigger particle and role list (patterns share their role lists)."""
+        key = ("side", tok.i, p.pos, t.particle, names,
+               frozenset(p.target) if p.pos == "noun" else None)
+        if key not in index.memo:
+            index.memo[key] = self._read_side(p, t, tok, names, index, pronoun)
+        return list(index.memo[key])
+
+    def _read_side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
+                   index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
+        if p.pos == "noun" and "poss" in names:
+            names = (*names, "carrier")
+        for role in names:
+            if p.pos == "verb":
+                heads = roles.verb_role(tok, role, self.grammar, t.particle)
+            else:
+                heads = roles.noun_role(tok, role, self.grammar, frozenset(p.target))
+            found = arguments.resolve(heads, index, pronoun) if heads else []
+            if not found and heads and role not in ("subj", "poss", "between"):
+                # "restrictions on travel to Cuba", "sancties tegen de export naar Iran": the
+                # argument names no one; the phrase it carries one level down does
+                inner = [a for h in heads if not index.by_token.get(h.i)
+                         for _, a in syntax.prep_args(h)]
+                if role == "obj" and p.pos == "verb":
+                    # "droeg de lichamen van ... soldaten over" with "van ..." hung on the verb:
+                    # an of-phrase right after the object belongs to the object
+                    ends = {max(t.i for t in h.subtree) + 1 for h in heads}
+                    inner += [a for prep, a in syntax.prep_args(tok)
+                              if prep in self.grammar.of_preps
+                              and min(t.i for t in a.subtree) in ends]
+                found = arguments.resolve(inner, index, pronoun) if inner else []
+            if found:
+                return found
+        return []
+
+    def _clause(self, tok: Token) -> tuple[int, int]:
+        """``linear.clause`` of a token, once per token of the current document."""
+        key = (id(tok.doc), tok.i)
+        if key not in self._clause_memo:
+            self._clause_memo[key] = linear.clause(tok)
+        return self._clause_memo[key]
+
+    @staticmethod
+    def _groups(tok: Token, index: arguments.ActorIndex) -> list[linear.Group]:
+        """``linear.groups`` of a token, once per token of the current document."""
+        key = ("groups", tok.i)
+        if key not in index.memo:
+            index.memo[key] = linear.groups(tok, index.by_token)
+        return index.memo[key]  # type: ignore[no-any-return]
+
+    def _word_order(self, tok: Token, index: arguments.ActorIndex) -> tuple[
+            list[Actor], list[Actor], dict[str, list[Actor]]]:
+        key = ("roles", tok.i)
+        if key not in index.memo:
+            index.memo[key] = linear.roles(tok, index.by_token, syntax.is_passive(tok),
+                                           self.grammar.agent_preps, self.openers,
+                                           self._groups(tok, index))
+        subj, obj, by_prep = index.memo[key]
+        return list(subj), list(obj), dict(by_prep)
+
+    def _linear(self, p: Pattern, tok: Token, index: arguments.ActorIndex, src: list[Actor],
+                tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """Fill a side the parse left empty from word order (see ``events/linear.py``)."""
+        subj, obj, by_prep = self._word_order(tok, index)
+        if src and not tgt and subj and not obj and not syntax.is_passive(tok) and \
+                not {a.id for a in subj} & {a.id for a in src}:
+            # the parse named the subject ("Wij staan klaar om Noord-Korea bij te staan") and it
+            # is no name: the only bare name group of the clause is the object
+            subj, obj = [], subj
+
+        def pick(names: tuple[str, ...]) -> list[Actor]:
+            for role in names:
+                found = subj if role == "subj" else obj if role == "obj" else by_prep.get(role)
+                if found:
+                    return list(found)
+            return []
+        if not src:
+            src = pick(p.source)
+        if not tgt:
+            tgt = pick(p.target)
+        return src, tgt
+
+    def _linear_noun(self, p: Pattern, tok: Token, index: arguments.ActorIndex,
+                     src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """"De ontmoeting van Poetin met Erdogan" with "met Erdogan" hung elsewhere: the names
+        right after the noun, by their preposition (see ``events/linear.py``)."""
+        after = [g for g in self._groups(tok, index) if g.start > tok.i and g.prep]
+        # only the noun's own phrase: stop at the first name without a preposition
+        owners = self.grammar.of_preps | self.grammar.agent_preps
+
+        def pick(names: tuple[str, ...], taken: set[str]) -> list[Actor]:
+            for role in names:
+                for g in after:
+                    if g.prep in taken:
+                        continue
+                    if g.prep == role or (role == "poss" and g.prep in owners):
+                        return list(g.actors)
+            return []
+        target_preps = {r for r in p.target if r not in ("subj", "obj", "iobj", "poss")}
+        if not tgt:
+            tgt = pick(p.target, set())
+        if not src:
+            src = pick(p.source, target_preps)
+        return _split_shared(src, tgt)
+
+    def _hidden_passive(self, tok: Token) -> bool:
+        """A passive the parse did not mark: a passive auxiliary ("is", "werd") under the verb
+        as aux/cop, an agent phrase ("door X") and a plain subject."""
+        if not self.passive_aux or tok.pos_ != "VERB":
+            return False
+        aux = any(c.pos_ == "AUX" and c.dep_.lower() in ("aux", "cop")
+                  and c.lemma_.lower() in self.passive_aux for c in syntax.kids(tok))
+        return aux and not syntax.is_passive(tok) and bool(syntax.subjects(tok)) and any(
+            prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok))
+
+    @staticmethod
+    def _opens_clause(tok: Token, index: arguments.ActorIndex) -> bool:
+        """A bare name group opens the verb-second main clause right before the verb: in
+        Dutch news that is the subject, whatever a weak parse says ("Xi Jinping nodigde ...")."""
+        start, _ = linear.clause(tok)
+        while start < tok.i and tok.doc[start].pos_ in ("DET", "PUNCT", "SPACE"):
+            start += 1  # "De EU dreigt ...": the group starts after its article
+        groups = [g for g in Sides._groups(tok, index) if g.start < tok.i]
+        if not (bool(groups) and groups[0].prep is None and groups[0].start <= start and
+                all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
+                    if t.pos_ not in ("DET", "PUNCT", "CCONJ"))):
+            return False
+        # agreement decides where it can: "Hem/De sancties steunde Rusland" - a fronted name
+        # group whose number the finite verb does not share, while the name after it does,
+        # is the object
+        verb_num = tok.morph.get("Number")
+        if "Fin" not in tok.morph.get("VerbForm") or not verb_num:
+            return True
+        first = tok.doc[groups[0].end - 1]
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        cased = "Acc" in first.morph.get("Case")
+        clash = len(groups[0].actors) == 1 and first.morph.get("Number") and \
+            first.morph.get("Number") != verb_num
+        agrees_after = after is not None and after.pos_ in ("PROPN", "NOUN", "PRON") and \
+            after.morph.get("Number") == verb_num
+        return not (cased or (clash and agrees_after))
