@@ -512,3 +512,21 @@ def test_intent_before_an_infinitive_makes_aid_an_intended_agreement(pipe: Pipel
 def test_trip_dated_after_the_document_is_an_agreement(pipe: Pipeline) -> None:
     e = only(code(pipe, "De Duitse bondskanselier reist morgen naar Polen.", "nl"), "AGREE")
     assert sides(e) == ({"DEU"}, {"POL"})
+
+
+def test_attributive_participle_states_no_event(pipe: Pipeline) -> None:
+    events = code(pipe, "De Europese Unie eist dat alle strijdende partijen in Libië de wapens "
+                        "neerleggen.", "nl")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_name_before_the_auxiliary_is_the_subject(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Brazilië heeft de Italiaanse activist Cesare Battisti politiek asiel "
+                        "verleend.", "nl"), "AID")
+    assert sides(e) == ({"BRA"}, {"ITA"})
+
+
+def test_missiles_before_a_verb_final_participle(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Noord-Korea heeft gisteren raketten afgevuurd op Japanse schepen.",
+                  "nl"), "ASSAULT")
+    assert sides(e) == ({"PRK"}, {"JPN"})

@@ -58,6 +58,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.openers = w("clause_openers")
         self.during_preps = w("during_preps")
         self.passive_aux = w("passive_aux")
+        self.perfect_aux = w("perfect_aux")
         self.people = w("people_nouns")
         self.fillers = w("fillers")
         self.denial = w("denial")

@@ -241,11 +241,24 @@ class Frames:
                     return found
         return []
 
+    @staticmethod
+    def _inverted_frame(c: Candidate, cands: dict[int, Candidate]) -> list[Token]:
+        """"heeft de VS verzocht Gülen uit te leveren" parsed with the infinitive as the root and
+        the finite frame verb under it: a "te"-infinitive is never the head of the verb before
+        it, so that verb, when it is a frame, is the frame of the infinitive."""
+        tok = c.token
+        if tok.head != tok or not any(k.lower_ == "te" and k.dep_.lower() == "mark"
+                                      for k in syntax.kids(tok)):
+            return []
+        return [k for k in syntax.kids(tok) if k.i < tok.i and k.i in cands
+                and cands[k.i].type in FRAMES and cands[k.i].pattern.pos == "verb"][:1]
+
     def _fold_frames(self, cands: dict[int, Candidate]) -> None:
         for c in cands.values():
             if c.absorbed:
                 continue
-            for h in syntax.governing_chain(c.token, limit=3):
+            chain = syntax.governing_chain(c.token, limit=3) or self._inverted_frame(c, cands)
+            for h in chain:
                 frame = cands.get(h.i)
                 if frame is None or frame is c:
                     continue

@@ -58,6 +58,13 @@ class Matching:
         if upos in ("DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM", "PART",
                     "INTJ") or not self._may_trigger(tok):
             return []  # most words: no reading of them is a trigger lemma
+        if upos in ("VERB", "ADJ") and tok.dep_.lower() == "amod" and tok.i > 0 and \
+                tok.doc[tok.i - 1].pos_ == "DET" and tok.head.pos_ in ("NOUN", "PROPN") and \
+                tok.head.i > tok.i:
+            # "alle strijdende partijen", "de aanvallende troepen": a participle between an
+            # article and its noun names the people, it states no event ("Canada verleende
+            # asiel" mislabelled amod keeps its verb)
+            return []
         if tok.pos_ in ("VERB", "ADJ", "AUX") or (
                 self.linear and tok.dep_.lower() == "root" and tok.pos_ in ("ADV", "ADP", "X")):
             # a weak tagger's root verb called an adverb ("beschoot" ADV): still the verb
@@ -272,7 +279,9 @@ class Matching:
                            if (t.pos_ in ("NOUN", "PROPN")
                                or any(d.dep_.lower() == "det" for d in syntax.kids(t))
                                # "sloot zijn luchtruim" with "luchtruim" tagged ADJ
-                               or (t.i > tok.i and t.lower_ in p.objects))
+                               # (before a verb-final participle too: "heeft raketten
+                               # afgevuurd" with "raketten" tagged VERB)
+                               or t.lower_ in p.objects)
                            and t.i != tok.i and t.i not in subj and t not in objs]
         objs = [t for o in objs for t in syntax.expand_conj(o)]  # "teams and supplies"
         lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}

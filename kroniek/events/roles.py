@@ -179,9 +179,11 @@ def noun_role(noun: Token, role: str, g: Grammar,
         out.extend(a for p, a in syntax.prep_args(noun)
                    if (p in g.of_preps or p in g.agent_preps) and p not in taken)
         return out
-    if role == "carrier":  # "Russia held talks": the subject of the light verb
+    if role in ("carrier", "light"):  # "Russia held talks": the subject of the light verb
         if lv is not None:
             return logical_subjects(lv, g)
+        if role == "light":
+            return []
         verb = verb_through_prep(noun, g.carrier_preps)
         return logical_subjects(verb, g) if verb is not None else []
     if role == "between":

@@ -13,6 +13,8 @@ from kroniek.events.patterns import Pattern, Trigger
 from kroniek.events.syntax import Token
 from kroniek.model import Actor
 
+# Event nouns whose actor is no participant by a carrier preposition ("in de oorlog").
+NOT_CARRIED = {"ASSAULT", "ACCUSE", "COERCE"}
 
 class Sides:
     """Candidates and their source and target actors."""
@@ -30,6 +32,7 @@ class Sides:
             and any(c.dep_.lower() == "det" and c.i < tok.i for c in syntax.kids(tok)))
         linear_ok = self.linear and not nominal
         hidden_passive = self._hidden_passive(tok)
+        finite = self._finite(tok) if linear_ok and self.perfect_aux else tok
         for p, t in found:
             if not self._objects_ok(p, tok, t):
                 continue
@@ -51,9 +54,9 @@ class Sides:
             if linear_ok and p.pos == "verb" and not syntax.is_passive(tok) and (
                     (not src and tgt and all(a.mention is not None and a.mention.end <= tok.idx
                                              for a in tgt))
-                    or (src and any(a.mention is not None and a.mention.start > tok.idx
+                    or (src and any(a.mention is not None and a.mention.start > finite.idx
                                     for a in src)
-                        and self._opens_clause(tok, index))):
+                        and self._opens_clause(tok, index, finite))):
                 # "Rusland verbood Nederlandse media" with "Rusland" as obj: no subject and the
                 # "object" before the verb of a main clause: word order reads both sides anew
                 lsrc, ltgt = self._linear(p, tok, index, [], [])
@@ -93,7 +96,10 @@ class Sides:
     def _read_side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
                    index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
         if p.pos == "noun" and "poss" in names:
-            names = (*names, "carrier")
+            # "agreed in a phone call", "nam deel aan de oefening": the verb's subject takes
+            # part; not in an attack or an inquiry ("kwam om in de oorlog", "werkte mee aan het
+            # onderzoek": the subject suffered or helped, it did not act), only as light verb
+            names = (*names, "light" if p.type in NOT_CARRIED else "carrier")
         for role in names:
             if p.pos == "verb":
                 heads = roles.verb_role(tok, role, self.grammar, t.particle)
@@ -154,7 +160,10 @@ class Sides:
 
         def pick(names: tuple[str, ...]) -> list[Actor]:
             for role in names:
-                found = subj if role == "subj" else obj if role == "obj" else by_prep.get(role)
+                # a bare indirect object is the second bare name group too ("hebben Griekenland
+                # een lening verstrekt")
+                found = subj if role == "subj" else obj if role in ("obj", "iobj") \
+                    else by_prep.get(role)
                 if found:
                     return list(found)
             return []
@@ -197,26 +206,42 @@ class Sides:
         return aux and not syntax.is_passive(tok) and bool(syntax.subjects(tok)) and any(
             prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok))
 
+    def _finite(self, tok: Token) -> Token:
+        """The verb in second place of the trigger's main clause: its perfect auxiliary before
+        it ("Ecuador heeft ... asiel verleend"), also when a weak parse made that auxiliary the
+        head ("Nederland heeft ... gebracht" with "gebracht" as ccomp of "heeft"); else itself."""
+        for a in syntax.kids(tok):
+            if a.dep_.lower() == "aux" and a.i < tok.i and a.lemma_.lower() in self.perfect_aux:
+                return a
+        head = tok.head
+        if head != tok and head.i < tok.i and tok.dep_.lower() in ("ccomp", "xcomp") and \
+                head.lemma_.lower() in self.perfect_aux:
+            return head
+        return tok
+
     @staticmethod
-    def _opens_clause(tok: Token, index: arguments.ActorIndex) -> bool:
-        """A bare name group opens the verb-second main clause right before the verb: in
-        Dutch news that is the subject, whatever a weak parse says ("Xi Jinping nodigde ...")."""
+    def _opens_clause(tok: Token, index: arguments.ActorIndex,
+                      finite: Token | None = None) -> bool:
+        """A bare name group opens the verb-second main clause right before the (finite) verb:
+        in Dutch news that is the subject, whatever a weak parse says ("Xi Jinping nodigde
+        ...", "Ecuador heeft ... verleend")."""
+        verb = tok if finite is None else finite
         start, _ = linear.clause(tok)
-        while start < tok.i and tok.doc[start].pos_ in ("DET", "PUNCT", "SPACE"):
+        while start < verb.i and tok.doc[start].pos_ in ("DET", "PUNCT", "SPACE"):
             start += 1  # "De EU dreigt ...": the group starts after its article
-        groups = [g for g in Sides._groups(tok, index) if g.start < tok.i]
+        groups = [g for g in Sides._groups(tok, index) if g.start < verb.i]
         if not (bool(groups) and groups[0].prep is None and groups[0].start <= start and
-                all(t.i in index.by_token for t in tok.doc[groups[0].start:tok.i]
+                all(t.i in index.by_token for t in tok.doc[groups[0].start:verb.i]
                     if t.pos_ not in ("DET", "PUNCT", "CCONJ"))):
             return False
         # agreement decides where it can: "Hem/De sancties steunde Rusland" - a fronted name
         # group whose number the finite verb does not share, while the name after it does,
         # is the object
-        verb_num = tok.morph.get("Number")
-        if "Fin" not in tok.morph.get("VerbForm") or not verb_num:
+        verb_num = verb.morph.get("Number")
+        if "Fin" not in verb.morph.get("VerbForm") or not verb_num:
             return True
         first = tok.doc[groups[0].end - 1]
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        after = tok.doc[verb.i + 1] if verb.i + 1 < len(tok.doc) else None
         cased = "Acc" in first.morph.get("Case")
         clash = len(groups[0].actors) == 1 and first.morph.get("Number") and \
             first.morph.get("Number") != verb_num
