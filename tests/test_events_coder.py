@@ -530,3 +530,23 @@ def test_missiles_before_a_verb_final_participle(pipe: Pipeline) -> None:
     e = only(code(pipe, "Noord-Korea heeft gisteren raketten afgevuurd op Japanse schepen.",
                   "nl"), "ASSAULT")
     assert sides(e) == ({"PRK"}, {"JPN"})
+
+
+def test_condemned_event_noun_refers_back_to_the_previous_sentence(pipe: Pipeline) -> None:
+    events = code(pipe, "Russische troepen zijn Georgië binnengevallen. Frankrijk en Duitsland "
+                        "veroordeelden de invasie.", "nl")
+    e = only(events, "ACCUSE")
+    assert sides(e) == ({"FRA", "DEU"}, {"RUS"})
+
+
+def test_pronoun_takes_the_previous_sentences_topic(pipe: Pipeline) -> None:
+    events = code(pipe, "Macron werd in Berlijn ontvangen door Scholz. Daarna ontmoette hij de "
+                        "Poolse president Duda.", "nl")
+    assert any(e.type == "CONSULT" and sides(e) == ({"FRA", "POL"}, set()) for e in events), \
+        [(e.type, sides(e)) for e in events]
+
+
+def test_protest_against_own_policy_found_by_word_order(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Franse boeren blokkeerden met tractoren wegen rond Parijs uit protest "
+                        "tegen het landbouwbeleid.", "nl"), "PROTEST")
+    assert sides(e) == ({"FRA"}, {"FRA"})

@@ -95,6 +95,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self._clause_memo: dict[tuple[int, int], tuple[int, int]] = {}
         self._sent_memo: dict[int, str] = {}
         self._words_memo: dict[int, frozenset[str]] = {}
+        self._trigger_memo: dict[tuple[str, str], bool] = {}
 
     def __call__(self, analysis: Analysis) -> None:
         doc = analysis.nlp_doc
@@ -131,6 +132,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self._apply_denials(cands)
         self._clause_targets(cands, index, pronoun)
         self._fold_frames(cands)
+        self._earlier_content(cands, previous or [])
         self._prospects(cands)
         out: list[Event] = []
         for c in cands.values():

@@ -253,6 +253,26 @@ class Frames:
         return [k for k in syntax.kids(tok) if k.i < tok.i and k.i in cands
                 and cands[k.i].type in FRAMES and cands[k.i].pattern.pos == "verb"][:1]
 
+    @staticmethod
+    def _earlier_content(cands: dict[int, Candidate], previous: list[Event]) -> None:
+        """"Amerikaanse en Britse troepen vielen Irak binnen. Rusland en Frankrijk veroordeelden
+        de invasie.": a condemned (or praised) event noun that names no actor of its own refers
+        back to the previous sentence's event of its type, whose actors the frame is aimed at."""
+        if not previous:
+            return
+        for f in cands.values():
+            if f.absorbed or f.targets or f.type not in KEEPS_CONTENT:
+                continue
+            for c in cands.values():
+                if not (c.absorbed and c.pattern.pos == "noun" and not c.sources
+                        and f.token in syntax.governing_chain(c.token, limit=2)):
+                    continue
+                earlier = [e for e in previous if e.type == c.type and e.source]
+                if len(earlier) == 1:
+                    own = {a.country or a.id for a in f.sources}
+                    f.targets = [a for a in earlier[0].source if (a.country or a.id) not in own]
+                break
+
     def _fold_frames(self, cands: dict[int, Candidate]) -> None:
         for c in cands.values():
             if c.absorbed:

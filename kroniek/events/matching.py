@@ -106,14 +106,21 @@ class Matching:
     def _may_trigger(self, tok: Token) -> bool:
         """Whether any reading ``matches`` tries could be a trigger lemma: its lemma, form or
         dictionary lemma, the stem of a separable verb, or the head of a compound (a suffix);
-        a cheap test on strings before the parse is read (most words trigger nothing)."""
-        lemma = tok.lemma_.lower().replace("_", "")
-        words = {lemma, tok.lower_, tok.lower_ + self.infinitive}
-        if self.fallback_lemmas:
-            words.add(_simplemma(tok.text, self.lang) or lemma)
-        if words & self._trigger_words:
-            return True
-        return any(lemma[k:] in self._bases for k in range(1, len(lemma) - 2))
+        a cheap test on strings before the parse is read (most words trigger nothing); known
+        per lemma and form across documents."""
+        key = (tok.lemma_, tok.text)
+        hit = self._trigger_memo.get(key)
+        if hit is None:
+            lemma = key[0].lower().replace("_", "")
+            lower = key[1].lower()
+            words = {lemma, lower, lower + self.infinitive}
+            if self.fallback_lemmas:
+                words.add(_simplemma(key[1], self.lang) or lemma)
+            hit = bool(words & self._trigger_words) or any(
+                lemma[k:] in self._bases for k in range(1, len(lemma) - 2))
+            if len(self._trigger_memo) < 200_000:  # bounded by the vocabulary of the news read
+                self._trigger_memo[key] = hit
+        return hit
 
     def _verb_forms(self, tok: Token) -> set[str]:
         """Every reading of a verb for the light-verb test: lemmas, with particles joined
@@ -227,8 +234,7 @@ class Matching:
         start = tok.sent.start
         if start not in self._sent_memo:
             sent = tok.sent
-            self._sent_memo[start] = sent.text.lower() + " " + " ".join(
-                t.lemma_.lower() for t in sent)
+            self._sent_memo[start] = (sent.text + " " + " ".join(t.lemma_ for t in sent)).lower()
         return self._sent_memo[start]
 
     def _may_name(self, tok: Token, wanted: frozenset[str]) -> bool:

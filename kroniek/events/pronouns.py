@@ -51,10 +51,27 @@ class Pronouns:
             # "zij"/"ze" is "she" and "they": either kind of antecedent will do
             person = low in self.person_pronouns
             other = low in self.other_pronouns
-            floor = max(0, tok.sent.start - 80)
-            for i in range(tok.i - 1, floor - 1, -1):
+
+            def fits(a: Actor) -> bool:
+                return (person and other) or (a.kind == "person") == person
+
+            sent = tok.sent
+            for i in range(tok.i - 1, sent.start - 1, -1):  # nearest first in its own sentence
                 for a in index.by_token.get(i, []):
-                    if (person and other) or (a.kind == "person") == person:
+                    if fits(a):
                         return [a]
+            # before it: the first fitting actor of the nearest earlier sentence, where a
+            # sentence's topic (its subject, in Dutch and English mostly first) stands ("Zelensky
+            # werd ontvangen door Rutte. Later ontmoette hij ...": Zelensky)
+            doc = tok.doc
+            floor = max(0, sent.start - 80)
+            end = sent.start
+            while end > floor:
+                start = doc[end - 1].sent.start
+                for i in range(max(start, floor), end):
+                    for a in index.by_token.get(i, []):
+                        if fits(a):
+                            return [a]
+                end = start
             return []
         return resolve

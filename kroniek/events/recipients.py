@@ -102,19 +102,37 @@ class Recipients:
         return None
 
     def _domestic(self, tok: Token) -> bool:
+        """A protest against the country's own government or policy ("tegen de nieuwe
+        arbeidswet"): on the trigger or its light verb in the parse, or, where a weak parse hung
+        the phrase elsewhere ("blokkeerden snelwegen ... uit protest tegen het
+        stikstofbeleid"), the first noun after an against-preposition in the trigger's clause."""
         heads = [tok]
         lv = roles.light_verb(tok, self.grammar) if tok.pos_ == "NOUN" else None
         if lv is not None:
             heads.append(lv)
         for h in heads:
             for prep, arg in syntax.prep_args(h):
-                if prep not in self.against_preps:
-                    continue
-                lemma = arg.lemma_.lower()
-                if lemma in self.domestic or (self.compounds and any(
-                        len(lemma) > len(d) + 2 and lemma.endswith(d) for d in self.domestic)):
+                if prep in self.against_preps and self._policy(arg):
                     return True
+        if not self.linear:
+            return False
+        start, end = self._clause(tok)
+        doc = tok.doc
+        for t in doc[start:end]:
+            if t.lower_ not in self.against_preps:
+                continue
+            for n in doc[t.i + 1:min(end, t.i + 5)]:
+                if n.pos_ in ("NOUN", "PROPN", "VERB"):
+                    if self._policy(n):
+                        return True
+                    break
         return False
+
+    def _policy(self, tok: Token) -> bool:
+        """A domestic policy word, or a compound ending in one ("arbeidswet", "stikstofbeleid")."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.domestic or (self.compounds and any(
+            len(lemma) > len(d) + 2 and lemma.endswith(d) for d in self.domestic))
 
     @staticmethod
     def _places(heads: list[Token], index: arguments.ActorIndex) -> list[Actor]:
