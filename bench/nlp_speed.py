@@ -57,7 +57,9 @@ def main() -> None:
         threadpool_limits(1)
     except ImportError:
         pass
+    load_before = os.getloadavg()[0]
     rows = [measure(lang, args.data) for lang in args.lang]
+    load_after = os.getloadavg()[0]
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.is_file():
@@ -69,7 +71,8 @@ def main() -> None:
              "| lang | pipeline | components | words | words/s |", "|---|---|---|---|---|"]
     lines += [f"| {r['lang']} | {r['pipeline']} | {r['components']} | {r['words']} | {r['words_per_s']} |"
               for r in rows]
-    lines += ["", "Measured on a machine shared with other jobs: figures are a lower bound."]
+    lines += ["", f"1-minute load average {load_before:.2f} before, {load_after:.2f} after "
+              f"(on {os.cpu_count()} cores; other jobs make the figures a lower bound)."]
     out = "\n".join(lines) + "\n"
     print(out)
     if args.write:

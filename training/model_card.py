@@ -17,11 +17,18 @@ def main() -> None:
     speed = (res / "nlp-speed.md").read_text() if (res / "nlp-speed.md").exists() else "not measured"
     heldout = (res / "nlp-nl.md").read_text().split("\n", 2)[2]
     ud, ner = nl["ud"], nl["ner"]
+    para = ud.get("paragraphs", ud)
+
+    def both(key: str) -> str:
+        return f"{100 * ud[key]:.2f} joined by spaces, {100 * para[key]:.2f} as articles"
+
+    # a target counts as met only when it holds in both layouts of the test text
     checks = [("NER F1 ≥ 82", 100 * ner["f1"] >= 82, f"{100 * ner['f1']:.2f}"),
-              ("LAS ≥ 75", 100 * ud["las"] >= 75, f"{100 * ud['las']:.2f}"),
-              ("UPOS ≥ 94", 100 * ud["upos"] >= 94, f"{100 * ud['upos']:.2f}"),
-              ("lemma ≥ 94", 100 * ud["lemma"] >= 94, f"{100 * ud['lemma']:.2f}"),
-              ("sentence F1 ≥ 93", 100 * ud["sent_f1"] >= 93, f"{100 * ud['sent_f1']:.2f}")]
+              ("LAS ≥ 75", 100 * min(ud["las"], para["las"]) >= 75,
+               both("las") + f"; CoNLL 2018 LAS {100 * ud['las_universal']:.2f}"),
+              ("UPOS ≥ 94", 100 * min(ud["upos"], para["upos"]) >= 94, both("upos")),
+              ("lemma ≥ 94", 100 * min(ud["lemma"], para["lemma"]) >= 94, both("lemma")),
+              ("sentence F1 ≥ 93", 100 * min(ud["sent_f1"], para["sent_f1"]) >= 93, both("sent_f1"))]
     targets = "Met: " + ", ".join(f"{n} ({v})" for n, ok, v in checks if ok) + ". **Not met**: " + \
         ", ".join(f"{n} ({v})" for n, ok, v in checks if not ok) + "."
     english = ""
@@ -39,8 +46,7 @@ def main() -> None:
         english=english, speed=speed.split("\n", 2)[2] if speed.startswith("#") else speed,
         dedup="8,961 training sentences remain from the four training files",
         ud_sents="9,679", ud_tokens="150,308", sent_test=f"{100 * ud['sent_f1']:.2f}",
-        steps="1,250 steps on a lent 16-core machine, then 3,000 more here from that checkpoint, "
-              "same config; `train_nl.sh` does it in one run of 5,000 steps")
+        steps="5,000 steps in one run here, exactly as `train_nl.sh` does it")
     (ROOT / "kroniek/nlp/models/nl/MODEL_CARD.md").write_text(card)
     print(card[:400])
 

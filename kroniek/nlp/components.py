@@ -194,9 +194,11 @@ class CRFPosTagger:
     poorly; on UD Alpino dev the CRF scores 93.61 UPOS against the CNN's 92.57. Runs on
     punctuation-delimited segments, before the parser has set sentences."""
 
-    def __init__(self) -> None:
+    def __init__(self, defer_below: float = 0.0, cnn_min: float = 0.0) -> None:
         self.model_file: Path | None = None
         self.lexicon: dict[str, str] | None = None  # lexicon.json, when the model was trained with one
+        self.defer_below = defer_below
+        self.cnn_min = cnn_min
         self._tagger: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -204,12 +206,27 @@ class CRFPosTagger:
             return doc
         from kroniek.nlp.crf import sentence_features
 
+        tagger = self._tagger
         for seg in _punct_segments(doc):
             words = [t.text for t in seg]
             feats = sentence_features(words, {}, None, extra=True, lexicon=self.lexicon)
-            for tok, tag in zip(seg, self._tagger.tag(feats), strict=True):
+            for k, (tok, tag) in enumerate(zip(seg, tagger.tag(feats), strict=True)):
+                cnn = tok.pos_
+                if cnn and cnn != tag and self.defer_below and self._defer(tag, cnn, k):
+                    continue
                 tok.pos_ = tag
         return doc
+
+    def _defer(self, tag: str, cnn: str, k: int) -> bool:
+        """Keep the morphologizer's UPOS where the CRF is unsure (marginal below
+        ``defer_below``) and gives the CNN's tag some weight (``cnn_min``): the CNN sees the
+        whole sentence, the CRF a five-word window. Alpino dev, both trained without it:
+        CRF 94.43, this vote 94.61 (0.6-0.8 / 0.1 all give 94.6)."""
+        try:
+            return (self._tagger.marginal(tag, k) < self.defer_below
+                    and self._tagger.marginal(cnn, k) >= self.cnn_min)
+        except (ValueError, RuntimeError):  # a tag the CRF never learnt
+            return False
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -235,9 +252,9 @@ class CRFPosTagger:
             self.lexicon = json.loads(lexicon.read_text("utf-8")) if lexicon.is_file() else None
 
 
-@Language.factory("kroniek_crf_tagger")
-def make_crf_tagger(nlp: Language, name: str) -> CRFPosTagger:
-    return CRFPosTagger()
+@Language.factory("kroniek_crf_tagger", default_config={"defer_below": 0.7, "cnn_min": 0.1})
+def make_crf_tagger(nlp: Language, name: str, defer_below: float, cnn_min: float) -> CRFPosTagger:
+    return CRFPosTagger(defer_below, cnn_min)
 
 
 # An all-capitals abbreviation kept whole with its full stop ("VS.", a tokenizer exception)
