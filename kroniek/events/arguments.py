@@ -65,7 +65,15 @@ class ActorIndex:
         return idx
 
     def actors_in(self, head: Token) -> list[Actor]:
-        """The actor(s) a noun phrase names: the one on its head, else those it contains."""
+        """The actor(s) a noun phrase names: the one on its head, else those it contains (once
+        per head of the document)."""
+        key = ("actors_in", head.i)
+        hit = self.memo.get(key)
+        if hit is None:
+            hit = self.memo[key] = self._actors_in(head)
+        return list(hit)
+
+    def _actors_in(self, head: Token) -> list[Actor]:
         if head.lemma_.lower() in self.blocked_heads or head.lower_ in self.blocked_heads:
             return []
         tokens = syntax.phrase_tokens(head, self.of_preps)
@@ -77,7 +85,7 @@ class ActorIndex:
         topics: list[tuple[int, Actor]] = []
         for t in tokens:
             for a in self.by_token.get(t.i, []):
-                topic = _topic_part(a, t) or (t is not head and _topic_modifier(a, t))
+                topic = _topic_part(a, t) or (t.i != head.i and _topic_modifier(a, t))
                 (topics if topic else found).append((abs(t.i - head.i), a))
         # "Sweden's NATO membership", "het Zweedse NAVO-lidmaatschap": an organisation that only
         # qualifies the noun is what it is about; the country beside it is the participant

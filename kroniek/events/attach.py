@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kroniek.events import syntax
 from kroniek.events.syntax import Token
 from kroniek.model import Analysis
 
@@ -53,7 +54,7 @@ class Attacher:
         def free(p: Any) -> bool:
             return not any(p.start < e and s < p.end for s, e in taken)
 
-        sent = trigger.sent
+        sent = syntax.sent(trigger)
         if not any(sent.start_char <= p.start and p.end <= sent.end_char
                    for p in analysis.places):
             return None  # no place in the sentence: nothing to attach (and no cost)
@@ -76,7 +77,7 @@ def _beside_date(analysis: Analysis, trigger: Token, date: dict[str, Any] | None
                  free: Any) -> Any:
     """Another place of the trigger's sentence that names no party: the one hung on (or next to)
     the event's date expression first, else the nearest to the trigger."""
-    sent = trigger.sent
+    sent = syntax.sent(trigger)
     places = [p for p in analysis.places
               if sent.start_char <= p.start and p.end <= sent.end_char and free(p)]
     if not places:
@@ -102,7 +103,7 @@ def _beside_date(analysis: Analysis, trigger: Token, date: dict[str, Any] | None
 
 def _nearby(mentions: list[Any], trigger: Token) -> Any:
     """A mention in the trigger's sentence whose head hangs (within three links) from it."""
-    sent = trigger.sent
+    sent = syntax.sent(trigger)
     doc = trigger.doc
     for m in mentions:
         if m.start < sent.start_char or m.end > sent.end_char:

@@ -61,7 +61,7 @@ class Building:
             if intended:
                 m.modality = "intended"
             m.future = m.future or future
-        if self._after_document(date, analysis) and "Past" not in c.token.morph.get("Tense"):
+        if self._after_document(date, analysis) and "Past" not in syntax.morph(c.token, "Tense"):
             # (a verb in the past tense took a date meant for another clause)
             m.future = True
             if etype in INTENDED_CONTENT and m.modality == "asserted":
@@ -156,7 +156,7 @@ class Building:
         """(intended, future) from the words before an infinitive trigger in its clause: "Rusland
         wil Noord- en Zuid-Korea helpen", "is bereid Libanon te helpen", "zullen F-16's
         leveren", when a weak parse hung the modal word elsewhere."""
-        if not (self.linear and "Inf" in tok.morph.get("VerbForm")):
+        if not (self.linear and "Inf" in syntax.morph(tok, "VerbForm")):
             return False, False
         start, _ = self._clause(tok)
         intended = future = False
@@ -165,7 +165,7 @@ class Building:
             if forms & self.clause_intent and t.pos_ in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
                 intended = True
             if forms & self.words.future and t.pos_ in ("AUX", "VERB") and \
-                    "Past" not in t.morph.get("Tense"):  # "zou" is no future
+                    "Past" not in syntax.morph(t, "Tense"):  # "zou" is no future
                 future = True
         return intended, future
 

@@ -18,6 +18,7 @@ share its words, dictionary and per-document caches):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kroniek.events import arguments, modality, prospect, roles, syntax
@@ -46,6 +47,9 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.lang = lang
         self.dict: Dictionary = load_patterns(lang)
         w = self.dict.word_set
+        # every ending of a light verb: a verb whose lemma is none of them cannot be one, with
+        # or without a particle joined in front ("voerde ... uit" → "uitvoeren")
+        self._light_tails = frozenset(v[k:] for v in w("light_verbs") for k in range(len(v)))
         self.grammar = roles.Grammar(w("agent_preps"), w("light_verbs"), w("of_preps"),
                                      w("between_preps"), w("carrier_preps"), self._verb_forms)
         self.words = modality.Words(w("negation"), w("negative_det"), w("hypothetical"),
@@ -70,6 +74,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.announce = w("announce")
         self.against_preps = w("against_preps")
         self.domestic = w("domestic_policy")
+        self.non_actor_heads = w("non_actor_heads")
         self.fallback_lemmas = bool(self.dict.words.get("lemma_fallback", False))
         self.linear = bool(self.dict.words.get("linear_fallback", False))
         # "schort ... op" → "op" + "schort" + "en": the infinitive from a verb-second stem
@@ -94,7 +99,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self._forms_memo: dict[tuple[int, int], set[str]] = {}
         self._clause_memo: dict[tuple[int, int], tuple[int, int]] = {}
         self._sent_memo: dict[int, str] = {}
-        self._words_memo: dict[int, frozenset[str]] = {}
+        self._words_memo: dict[int, re.Pattern[str]] = {}
         self._trigger_memo: dict[tuple[str, str], bool] = {}
 
     def __call__(self, analysis: Analysis) -> None:
@@ -105,7 +110,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         syntax.clear_memo()
         if doc is None or not self.dict.patterns or not doc.has_annotation("DEP"):
             return
-        index = arguments.ActorIndex.build(analysis, self.dict.word_set("non_actor_heads"),
+        index = arguments.ActorIndex.build(analysis, self.non_actor_heads,
                                            self.grammar.of_preps)
         if not index.by_token:
             return
@@ -121,9 +126,13 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         pronoun = self._pronoun_resolver(index, analysis)
         cands: dict[int, Candidate] = {}
         for tok in sent:
+            if not self.may_match(tok):
+                continue
             c = self.candidate(tok, index, pronoun)
             if c is not None:
                 cands[tok.i] = c
+        if not cands:
+            return []  # no trigger in the sentence: every step below works on candidates
         self._refusals(cands)
         self._drop_light_verbs(cands)
         self._drop_bare_settings(cands, index)

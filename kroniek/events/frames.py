@@ -63,7 +63,7 @@ class Frames:
                 near = [tok, h] if h.head == tok or h in syntax.kids(tok) else [h]
                 if any(c.lower_ in neg for n in near for c in syntax.kids(n)):
                     return True
-        if not (self.linear and "Inf" in tok.morph.get("VerbForm")):
+        if not (self.linear and "Inf" in syntax.morph(tok, "VerbForm")):
             return False
         start, _ = self._clause(tok)
         doc = tok.doc

@@ -12,7 +12,9 @@ parse left empty.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from kroniek.events import syntax
 from kroniek.events.syntax import Token
 from kroniek.model import Actor
 
@@ -31,29 +33,48 @@ class Group:
 def clause(trigger: Token, by_token: dict[int, list[Actor]] | None = None) -> tuple[int, int]:
     """Token range of the trigger's clause: cut at commas, semicolons and subordinators (not at
     the commas of a list of names: "Saoedi-Arabië, de Emiraten, Bahrein en Egypte")."""
-    sent = trigger.sent
+    sent = syntax.sent(trigger)
     doc = trigger.doc
     start, end = sent.start, sent.end
+    flags = _cut_flags(sent)
 
-    def cuts(t: Token) -> bool:
-        cut = t.pos_ == "SCONJ" or t.text in {",", ";", ":", "(", ")"} or (
-            t.pos_ == "PRON" and "Rel" in t.morph.get("PronType"))
-        if cut and t.pos_ == "SCONJ" and _correlative(t):
-            return False  # "zowel Noord- als Zuid-Korea": "als" joins two names, no new clause
-        return cut and not (t.text == "," and _listing(t, by_token))
+    def cuts(k: int) -> bool:
+        f = flags[k - sent.start]
+        if f is None:
+            f = flags[k - sent.start] = _cut_flag(doc[k])
+        return f == 1 or (f == 2 and not _listing(doc[k], by_token))
     # the nearest cut on either side (scanning outwards is the same as taking the max/min of
     # all cuts, and cheaper on long sentences)
     for k in range(trigger.i - 1, sent.start - 1, -1):
-        if cuts(doc[k]):
+        if cuts(k):
             start = k + 1
             break
     for k in range(trigger.i + 1, sent.end):
-        if cuts(doc[k]):
+        if cuts(k):
             end = k
             break
     while start < trigger.i and (doc[start].is_space or doc[start].pos_ == "SPACE"):
         start += 1  # a paragraph break the sentence splitter left at the clause's start
     return start, end
+
+
+def _cut_flags(sent: Any) -> list[int | None]:
+    """Per token of the sentence, filled in as ``clause`` scans: 0 no clause cut, 1 a cut, 2 a
+    comma that cuts unless it lists names; kept for the document being coded."""
+    memo = syntax.doc_memo(sent.doc)
+    key = ("cut_flags", sent.start)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = [None] * (sent.end - sent.start)
+    return hit  # type: ignore[no-any-return]
+
+
+def _cut_flag(t: Token) -> int:
+    cut = t.pos_ == "SCONJ" or t.text in {",", ";", ":", "(", ")"} or (
+        t.pos_ == "PRON" and "Rel" in syntax.morph(t, "PronType"))
+    if cut and t.pos_ == "SCONJ" and _correlative(t):
+        return 0  # "zowel Noord- als Zuid-Korea": "als" joins two names, no new clause
+    return 0 if not cut else 2 if t.text == "," else 1
 
 
 def _correlative(word: Token) -> bool:

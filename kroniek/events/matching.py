@@ -8,12 +8,16 @@ dictionary from ``self``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kroniek.events import roles, syntax
 from kroniek.events.patterns import Pattern, Trigger
 from kroniek.events.syntax import Token
 
+# Word classes that never carry an event.
+NEVER_TRIGGER = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM",
+                           "PART", "INTJ"})
 # Where a mistagged noun may stand ("sancties" tagged VERB as the object of "instellen").
 NOMINAL_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod", "compound:prt", "conj", "appos"}
 
@@ -35,28 +39,40 @@ def _ends_with(word: str, heads: frozenset[str]) -> bool:
 
 
 class _Near:
-    """``syntax.near_words`` of a token, computed on first use (most tokens never need it)."""
+    """The words where the rest of a multiword trigger may stand: ``syntax.near_words`` of a
+    token, then its clause tail, next words and later prepositions; each read only when a word
+    was not found in the ones before (most tokens never need any)."""
+
+    READERS = (syntax.near_words, syntax.clause_tail, syntax.next_words,
+               syntax.later_prepositions)
 
     def __init__(self, tok: Token) -> None:
         self.tok = tok
-        self._words: set[str] | None = None
+        self._sets: list[set[str]] = []
 
-    @property
-    def words(self) -> set[str]:
-        if self._words is None:
-            t = self.tok
-            self._words = syntax.near_words(t) | syntax.clause_tail(t) | \
-                syntax.next_words(t) | syntax.later_prepositions(t)
-        return self._words
+    def has(self, word: str) -> bool:
+        for found in self._sets:
+            if word in found:
+                return True
+        while len(self._sets) < len(self.READERS):
+            found = self.READERS[len(self._sets)](self.tok)
+            self._sets.append(found)
+            if word in found:
+                return True
+        return False
 
 
 class Matching:
     """Trigger lookup and pattern conditions."""
 
+    def may_match(self, tok: Token) -> bool:
+        """A cheap first test: most words (function words, and any whose readings are no
+        trigger lemma) can never match."""
+        return tok.pos_ not in NEVER_TRIGGER and self._may_trigger(tok)
+
     def matches(self, tok: Token) -> list[tuple[Pattern, Trigger]]:
         upos = tok.pos_
-        if upos in ("DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM", "PART",
-                    "INTJ") or not self._may_trigger(tok):
+        if upos in NEVER_TRIGGER or not self._may_trigger(tok):
             return []  # most words: no reading of them is a trigger lemma
         if upos in ("VERB", "ADJ") and tok.dep_.lower() == "amod" and tok.i > 0 and \
                 tok.doc[tok.i - 1].pos_ == "DET" and tok.head.pos_ in ("NOUN", "PROPN") and \
@@ -123,8 +139,9 @@ class Matching:
         return hit
 
     def _verb_forms(self, tok: Token) -> set[str]:
-        """Every reading of a verb for the light-verb test: lemmas, with particles joined
-        ("stelde ... in" → "instellen"); read once per token of the current document."""
+        """The readings of a verb for the light-verb test (its only use): lemmas, with particles
+        joined ("stelde ... in" → "instellen") where a lemma ends some light verb (only then can
+        a joined form be one); read once per token of the current document."""
         key = (id(tok.doc), tok.i)
         if key not in self._forms_memo:
             self._forms_memo[key] = self._read_verb_forms(tok)
@@ -132,6 +149,8 @@ class Matching:
 
     def _read_verb_forms(self, tok: Token) -> set[str]:
         out = set(self._lemmas(tok))
+        if not out & self._light_tails:
+            return out
         prts = self._particles(tok) if self.separable else set()
         for c in syntax.kids(tok):  # "in tegen Wit-Rusland": the particle stacked on a PP
             cases = [g for g in syntax.kids(c) if g.dep_.lower() == "case"]
@@ -143,7 +162,15 @@ class Matching:
     def _lemmas(self, tok: Token) -> list[str]:
         """The parser's lemma, then (where the language asks for it) a dictionary lemmatiser's
         reading of the form: a parser that leaves "ontbood" or "beloofde" as they are still
-        lets "ontbieden" and "beloven" be found."""
+        lets "ontbieden" and "beloven" be found (once per token of the document)."""
+        memo = syntax.doc_memo(tok.doc)
+        key = ("lemmas", tok.i)
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = self._read_lemmas(tok)
+        return list(hit)
+
+    def _read_lemmas(self, tok: Token) -> list[str]:
         lemma = tok.lemma_.lower().replace("_", "")  # Alpino: "uit_nodigen", "top_ontmoeting"
         out = [lemma]
         for c in syntax.kids(tok):  # a particle the lemmatiser glued on wrongly: "celveroordelen"
@@ -227,14 +254,16 @@ class Matching:
         text = self._sentence_text(near.tok)
         if not all(w in text for w in words):
             return False  # not in the sentence at all: no need to read the parse
-        return all(w in near.words for w in words)
+        return all(near.has(w) for w in words)
 
     def _sentence_text(self, tok: Token) -> str:
         """The trigger's sentence lower-cased, then its lemmas (once per sentence)."""
-        start = tok.sent.start
+        sent = syntax.sent(tok)
+        start = sent.start
         if start not in self._sent_memo:
-            sent = tok.sent
-            self._sent_memo[start] = (sent.text + " " + " ".join(t.lemma_ for t in sent)).lower()
+            toks = syntax.tokens(tok.doc)[start:sent.end]
+            text = tok.doc.text[sent.start_char:sent.end_char]  # = sent.text, cheaper
+            self._sent_memo[start] = (text + " " + " ".join([t.lemma_ for t in toks])).lower()
         return self._sent_memo[start]
 
     def _may_name(self, tok: Token, wanted: frozenset[str]) -> bool:
@@ -242,18 +271,15 @@ class Matching:
         cheap test before reading the parse. Every word ``_objects_ok`` compares is a form or
         lemma of the sentence, a phrase of them, or a compound ending in one: each contains a
         word of ``wanted`` as a string."""
-        key = id(wanted)
+        key = id(wanted)  # the pattern's own set, alive as long as the coder
         if key not in self._words_memo:
-            self._words_memo[key] = frozenset(w for o in wanted for w in o.split())
-        text = self._sentence_text(tok)
-        return any(w in text for w in self._words_memo[key])
+            words = sorted({w for o in wanted for w in o.split()})
+            self._words_memo[key] = re.compile("|".join(map(re.escape, words)) or "(?!)")
+        return self._words_memo[key].search(self._sentence_text(tok)) is not None
 
-    def _objects_ok(self, p: Pattern, tok: Token, t: Trigger | None = None) -> bool:
-        if not p.objects and not p.not_objects and not p.subjects:
-            return True
-        if (p.objects and not self._may_name(tok, p.objects)) or (
-                p.subjects and not self._may_name(tok, p.subjects)):
-            return False
+    def _object_words(self, p: Pattern, tok: Token, t: Trigger | None) -> set[str]:
+        """Lemmas, forms and short phrases of the trigger's objects: what a pattern's
+        ``objects`` and ``not_objects`` are compared with."""
         if p.pos == "verb":
             objs = roles.logical_objects(tok)
             if t is not None and t.particle:
@@ -278,28 +304,60 @@ class Matching:
             objs = [c for c in syntax.kids(tok) if c.dep_.lower() in ("compound", "amod", "nmod")]
         if self.linear and p.pos == "verb" and p.objects:
             # a weak parse calls the object a subject ("verbrak de banden" with "banden" as
-            # nsubj): the nouns of the trigger's own clause stand in for the object
+            # nsubj): the nouns of the trigger's own clause stand in for the object ("sloot
+            # zijn luchtruim" with "luchtruim" tagged ADJ: a word the pattern names counts too)
+            taken = {o.i for o in objs}
+            objs = objs + [w for w, nominal in self._clause_nominals(tok)
+                           if (nominal or w.lower_ in p.objects) and w.i not in taken]
+        lemmas: set[str] = set()
+        for o in objs:
+            for x in syntax.expand_conj(o):  # "teams and supplies"
+                lemmas |= self._words_of_object(x)
+        return lemmas
+
+    def _clause_nominals(self, tok: Token) -> list[tuple[Token, bool]]:
+        """The other words of the trigger's clause outside its subject, each with whether it
+        looks nominal (a noun, or a word with an article: "heeft raketten afgevuurd" with
+        "raketten" tagged VERB); once per trigger of the document."""
+        memo = syntax.doc_memo(tok.doc)
+        key = ("clause_nominals", tok.i)
+        hit = memo.get(key)
+        if hit is None:
             start, end = self._clause(tok)
             subj = {t.i for t in roles.logical_subjects(tok, self.grammar) if t.i < tok.i}
-            objs = objs + [t for t in tok.doc[start:end]
-                           if (t.pos_ in ("NOUN", "PROPN")
-                               or any(d.dep_.lower() == "det" for d in syntax.kids(t))
-                               # "sloot zijn luchtruim" with "luchtruim" tagged ADJ
-                               # (before a verb-final participle too: "heeft raketten
-                               # afgevuurd" with "raketten" tagged VERB)
-                               or t.lower_ in p.objects)
-                           and t.i != tok.i and t.i not in subj and t not in objs]
-        objs = [t for o in objs for t in syntax.expand_conj(o)]  # "teams and supplies"
-        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-        for o in objs:  # multiword objects: "de staat van beleg", "op de been"
-            words = [w.lower_ for w in tok.doc[o.i:min(o.right_edge.i, o.i + 3) + 1]]
-            lemmas.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
-        for o in objs:  # "internet access", "martial law", "de soldaten"
-            lemmas.update(c.lemma_.lower() for c in syntax.kids(o)
-                          if c.dep_.lower() in ("compound", "amod"))
-        for o in objs:  # "all of its weapons", "hundreds of prisoners"
-            if o.lemma_.lower() in self.quantifiers or o.lower_ in self.quantifiers:
-                lemmas.update(a.lemma_.lower() for _, a in syntax.prep_args(o))
+            hit = memo[key] = [
+                (t, t.pos_ in ("NOUN", "PROPN")
+                 or any(d.dep_.lower() == "det" for d in syntax.kids(t)))
+                for t in tok.doc[start:end] if t.i != tok.i and t.i not in subj]
+        return hit  # type: ignore[no-any-return]
+
+    def _words_of_object(self, o: Token) -> set[str]:
+        """What one object token offers a pattern's ``objects``: its lemma and form, the
+        phrases it starts ("de staat van beleg", "op de been"), its compound and adjective
+        lemmas ("internet access", "martial law") and, after a quantifier, what it counts ("all
+        of its weapons", "hundreds of prisoners"); once per token of the document."""
+        memo = syntax.doc_memo(o.doc)
+        key = ("object_words", o.i)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        out = {o.lemma_.lower(), o.lower_}
+        words = [w.lower_ for w in o.doc[o.i:min(o.right_edge.i, o.i + 3) + 1]]
+        out.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
+        out.update(c.lemma_.lower() for c in syntax.kids(o)
+                   if c.dep_.lower() in ("compound", "amod"))
+        if o.lemma_.lower() in self.quantifiers or o.lower_ in self.quantifiers:
+            out.update(a.lemma_.lower() for _, a in syntax.prep_args(o))
+        memo[key] = frozenset(out)
+        return memo[key]  # type: ignore[no-any-return]
+
+    def _objects_ok(self, p: Pattern, tok: Token, t: Trigger | None = None) -> bool:
+        if not p.objects and not p.not_objects and not p.subjects:
+            return True
+        if (p.objects and not self._may_name(tok, p.objects)) or (
+                p.subjects and not self._may_name(tok, p.subjects)):
+            return False
+        lemmas = self._object_words(p, tok, t)
         if p.objects and not lemmas & p.objects and not (
                 self.compounds and any(_ends_with(w, p.objects) for w in lemmas)):
             return False

@@ -71,7 +71,7 @@ def assess(trigger: Token, w: Words) -> Modality:
     dep = trigger.dep_.lower()
     under_future = trigger.head.lemma_.lower() in w.future or trigger.head.lower_ in w.future
     if lemmas & w.future or (under_future and (
-            dep == "xcomp" or (dep == "obj" and "Inf" in trigger.morph.get("VerbForm")))):
+            dep == "xcomp" or (dep == "obj" and "Inf" in syntax.morph(trigger, "VerbForm")))):
         m.future = True  # "gaat tanks naar Oekraïne sturen": the future verb as the head
     heads = {h.lemma_.lower() for h in chain[:2]}
     head_mods = {c.lemma_.lower() for h in chain[:2] for c in syntax.kids(h)
@@ -98,7 +98,7 @@ def _speech_verb(trigger: Token, chain: list[Token], w: Words) -> Token | None:
                 return c
         if h.dep_.lower() == "root" or h.head == h:
             break
-    root = trigger.sent.root
+    root = syntax.sent(trigger).root
     if (root != trigger and root.lemma_.lower() in w.speech and root not in chain
             and any(t == root for t in trigger.ancestors)):
         return root

@@ -6,7 +6,7 @@ Part of the coder (``kroniek/events/coder.py``), as a mixin.
 
 from __future__ import annotations
 
-from kroniek.events import arguments, modality, roles
+from kroniek.events import arguments, modality, roles, syntax
 from kroniek.events.syntax import Token
 from kroniek.model import Actor, Analysis
 
@@ -25,9 +25,9 @@ class Pronouns:
                 found = arguments.resolve(subj, index) if subj else []
                 if found:
                     return found[:1]
-            for t in tok.sent:  # "..., aldus de minister": the speaker named in the sentence
+            for t in syntax.sent(tok):  # "..., aldus de minister": the speaker named in the sentence
                 if t.lower_ in self.speaker_marks:
-                    for n in t.doc[t.i + 1:min(t.i + 8, t.sent.end)]:
+                    for n in t.doc[t.i + 1:min(t.i + 8, syntax.sent(t).end)]:
                         if index.by_token.get(n.i):
                             return index.by_token[n.i][:1]
             for q in (analysis.quotes if analysis is not None else []):
@@ -55,7 +55,7 @@ class Pronouns:
             def fits(a: Actor) -> bool:
                 return (person and other) or (a.kind == "person") == person
 
-            sent = tok.sent
+            sent = syntax.sent(tok)
             for i in range(tok.i - 1, sent.start - 1, -1):  # nearest first in its own sentence
                 for a in index.by_token.get(i, []):
                     if fits(a):
@@ -67,7 +67,7 @@ class Pronouns:
             floor = max(0, sent.start - 80)
             end = sent.start
             while end > floor:
-                start = doc[end - 1].sent.start
+                start = syntax.sent(doc[end - 1]).start
                 for i in range(max(start, floor), end):
                     for a in index.by_token.get(i, []):
                         if fits(a):

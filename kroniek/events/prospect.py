@@ -39,7 +39,7 @@ def modal_subject(tok: Token, w: ProspectWords) -> str | None:
     """"Een gesprek met X is mogelijk": the modality the noun's own predicate gives it."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    sent = tok.sent
+    sent = syntax.sent(tok)
     doc = tok.doc
     if any(t.pos_ not in _OPENING_POS for t in doc[sent.start:tok.i]):
         return None  # not the subject at the head of its clause

@@ -34,8 +34,8 @@ class Recipients:
             places = self._place_target(tok, index)
             if places and places[0].country in own:
                 return places[:1]
-            plural = "Plur" in people.morph.get("Number") or (
-                people.lower_ != people.lemma_.lower() and not people.morph.get("Number"))
+            plural = "Plur" in syntax.morph(people, "Number") or (
+                people.lower_ != people.lemma_.lower() and not syntax.morph(people, "Number"))
             if not places and etype == "COERCE" and sources and plural:
                 return [sources[0]]
         visit = etype == "CONSULT" and c.mode == "visit" and c.pattern.pos == "verb"

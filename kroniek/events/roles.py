@@ -33,6 +33,17 @@ class Grammar:
 
 
 def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
+    """The verb's logical subjects (the by-phrase of a passive, the subject of the clause it
+    hangs from); once per token and depth of the document being coded."""
+    memo = syntax.doc_memo(verb.doc)
+    key = ("logical_subjects", verb.i, id(g), depth)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = _logical_subjects(verb, g, depth)
+    return list(hit)
+
+
+def _logical_subjects(verb: Token, g: Grammar, depth: int) -> list[Token]:
     if syntax.is_passive(verb):
         agents = [a for p, a in syntax.prep_args(verb) if p in g.agent_preps]
         if not agents:  # "allowed into the plant by Russia": the by-phrase hung on a noun
@@ -73,6 +84,7 @@ def logical_subjects(verb: Token, g: Grammar, depth: int = 0) -> list[Token]:
     return []
 
 
+@syntax.per_token
 def _finite_subordinate(verb: Token) -> bool:
     """A clause opened by a subordinating conjunction ("dat", "that") without an infinitive
     marker: it states its own subject."""
@@ -84,6 +96,7 @@ def _finite_subordinate(verb: Token) -> bool:
                                                              for m in marks)
 
 
+@syntax.per_token
 def logical_objects(verb: Token) -> list[Token]:
     if syntax.is_passive(verb):
         return [c for c in syntax.kids(verb) if c.dep_.lower() in syntax.PASS_SUBJ]
@@ -101,6 +114,7 @@ def logical_objects(verb: Token) -> list[Token]:
     return out
 
 
+@syntax.per_token
 def _aux_subjects(verb: Token) -> list[Token]:
     """Subjects a parse hung on the verb's (active, non-passive) auxiliary before it."""
     if syntax.is_passive(verb):
@@ -223,5 +237,6 @@ def _object_of(noun: Token) -> Token | None:
     return None
 
 
+@syntax.per_token
 def _has_case(tok: Token) -> bool:
     return any(c.dep_.lower() == "case" for c in syntax.kids(tok))

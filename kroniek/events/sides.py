@@ -16,6 +16,13 @@ from kroniek.model import Actor
 # Event nouns whose actor is no participant by a carrier preposition ("in de oorlog").
 NOT_CARRIED = {"ASSAULT", "ACCUSE", "COERCE"}
 
+def _best_possible(p: Pattern, t: Trigger) -> tuple[int, int, int, int]:
+    """``Candidate.rank`` of the pattern if it found both a source and a target: a bound that
+    lets ``candidate`` skip reading the sides of a pattern that cannot win."""
+    specific = (1 if p.objects else 0) + (1 if p.subjects else 0)
+    return (1 if t.particle else 0, 1, specific, 1)
+
+
 class Sides:
     """Candidates and their source and target actors."""
 
@@ -28,12 +35,14 @@ class Sides:
         # "bij het verbeteren van hun betrekkingen": a verb used as a noun has no subject of its
         # own in the clause; word order would hand it the main clause's subject
         nominal = any(c.dep_.lower() == "case" for c in syntax.kids(tok)) or (
-            "Inf" in tok.morph.get("VerbForm")
+            "Inf" in syntax.morph(tok, "VerbForm")
             and any(c.dep_.lower() == "det" and c.i < tok.i for c in syntax.kids(tok)))
         linear_ok = self.linear and not nominal
         hidden_passive = self._hidden_passive(tok)
         finite = self._finite(tok) if linear_ok and self.perfect_aux else tok
         for p, t in found:
+            if best is not None and _best_possible(p, t) <= best.rank():
+                continue  # even with both sides found it would not outrank the best so far
             if not self._objects_ok(p, tok, t):
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
@@ -237,14 +246,14 @@ class Sides:
         # agreement decides where it can: "Hem/De sancties steunde Rusland" - a fronted name
         # group whose number the finite verb does not share, while the name after it does,
         # is the object
-        verb_num = verb.morph.get("Number")
-        if "Fin" not in verb.morph.get("VerbForm") or not verb_num:
+        verb_num = syntax.morph(verb, "Number")
+        if "Fin" not in syntax.morph(verb, "VerbForm") or not verb_num:
             return True
         first = tok.doc[groups[0].end - 1]
         after = tok.doc[verb.i + 1] if verb.i + 1 < len(tok.doc) else None
-        cased = "Acc" in first.morph.get("Case")
-        clash = len(groups[0].actors) == 1 and first.morph.get("Number") and \
-            first.morph.get("Number") != verb_num
+        cased = "Acc" in syntax.morph(first, "Case")
+        clash = len(groups[0].actors) == 1 and syntax.morph(first, "Number") and \
+            syntax.morph(first, "Number") != verb_num
         agrees_after = after is not None and after.pos_ in ("PROPN", "NOUN", "PRON") and \
-            after.morph.get("Number") == verb_num
+            syntax.morph(after, "Number") == verb_num
         return not (cased or (clash and agrees_after))

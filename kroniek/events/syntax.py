@@ -7,7 +7,7 @@ speaks ClearNLP (nsubjpass, dobj, prep + pobj, agent). Patterns are written once
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Token = Any  # spacy.tokens.Token; kept loose so spaCy is not imported at module load
@@ -36,44 +36,108 @@ def children(tok: Token, deps: set[str]) -> list[Token]:
 AGENT_CASES = {"door", "by"}
 
 
-# is_passive per token of the document being coded (asked many times per trigger)
-_PASSIVE_MEMO: dict[tuple[int, int], tuple[Any, bool]] = {}
+class _DocTables:
+    """Per-document tables built in one pass on first use: every spaCy walk (``tok.children``,
+    ``tok.sent``) builds new Token objects and rescans the document, and the coder asks the same
+    few tokens the same questions many times."""
+
+    __slots__ = ("doc", "kids", "memo", "sent_of", "sents", "toks")
+
+    def __init__(self) -> None:
+        self.doc: Any = None
+        self.memo: dict[Any, Any] = {}
+        self.kids: list[list[Token]] = []
+        self.toks: list[Token] = []
+        self.sent_of: list[int] = []
+        self.sents: list[Any] = []
+
+    def load(self, doc: Any) -> None:
+        toks = list(doc)
+        kids: list[list[Token]] = [[] for _ in toks]
+        for t in toks:  # in document order: each list ends up in the order of tok.children
+            h = t.head.i
+            if h != t.i:
+                kids[h].append(t)
+        sents = list(doc.sents)
+        sent_of = [0] * len(toks)
+        for n, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_of[i] = n
+        self.kids, self.sents, self.sent_of, self.toks = kids, sents, sent_of, toks
+        self.memo = {}
+        self.doc = doc
 
 
-# children per token of the document being coded: spaCy builds new Token objects on every
-# walk over ``tok.children``, and the coder walks the same few tokens many times
-_KIDS_MEMO: dict[tuple[int, int], tuple[Any, list[Token]]] = {}
+_TABLES = _DocTables()
 
 
 def clear_memo() -> None:
     """Forget the previous document's answers (the coder calls this per document)."""
-    _PASSIVE_MEMO.clear()
-    _KIDS_MEMO.clear()
+    _TABLES.doc = None
+    _TABLES.memo = {}
 
 
 def kids(tok: Token) -> list[Token]:
-    """``list(tok.children)``, built once per token of the document being coded."""
+    """``list(tok.children)``, from the table of the document being coded."""
     doc = tok.doc
-    key = (id(doc), tok.i)
-    hit = _KIDS_MEMO.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    out = list(tok.children)
-    _KIDS_MEMO[key] = (doc, out)
-    return out
+    if doc is not _TABLES.doc:
+        _TABLES.load(doc)
+    return _TABLES.kids[tok.i]
 
 
+def doc_memo(doc: Any) -> dict[Any, Any]:
+    """A scratch memo for answers about the document being coded (emptied with its tables)."""
+    if doc is not _TABLES.doc:
+        _TABLES.load(doc)
+    return _TABLES.memo
+
+
+_MISS = object()
+
+
+def per_token(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Remember ``fn(tok, *args)`` for the document being coded (``args`` hashable): the coder
+    asks the same roles of the same tokens once per pattern of a trigger. A list answer is
+    handed out as a copy, so a caller may change what it gets."""
+    cache: dict[Any, Any] = {}
+    owner: list[Any] = [None]  # the memo of the document the cache belongs to
+
+    def wrapper(tok: Token, *args: Any, **kw: Any) -> Any:
+        doc = tok.doc
+        if doc is not _TABLES.doc:
+            _TABLES.load(doc)
+        if owner[0] is not _TABLES.memo:  # another document (or the same one coded again)
+            cache.clear()
+            owner[0] = _TABLES.memo
+        key = (tok.i, *args, *kw.items()) if args or kw else tok.i
+        hit = cache.get(key, _MISS)
+        if hit is _MISS:
+            hit = cache[key] = fn(tok, *args, **kw)
+        return hit[:] if type(hit) is list else hit
+
+    wrapper.__doc__ = fn.__doc__
+    wrapper.__name__ = fn.__name__
+    wrapper.__wrapped__ = fn  # type: ignore[attr-defined]
+    return wrapper
+
+
+def tokens(doc: Any) -> list[Token]:
+    """``list(doc)``, made once for the document being coded (do not change it)."""
+    if doc is not _TABLES.doc:
+        _TABLES.load(doc)
+    return _TABLES.toks
+
+
+def sent(tok: Token) -> Any:
+    """``tok.sent`` (the sentence span), from the table of the document being coded."""
+    doc = tok.doc
+    if doc is not _TABLES.doc:
+        _TABLES.load(doc)
+    return _TABLES.sents[_TABLES.sent_of[tok.i]]
+
+
+@per_token
 def is_passive(verb: Token) -> bool:
-    key = (id(verb.doc), verb.i)
-    hit = _PASSIVE_MEMO.get(key)
-    if hit is not None and hit[0] is verb.doc:
-        return hit[1]
-    out = _is_passive(verb)
-    _PASSIVE_MEMO[key] = (verb.doc, out)
-    return out
-
-
-def _is_passive(verb: Token) -> bool:
     """A passive auxiliary, or a passive subject without an active one beside it ("Frankrijk en
     Duitsland hebben een verdrag ondertekend" with "verdrag" as nsubj:pass is active). A
     passive subject beside a plain (perfect) auxiliary and no agent phrase is a weak parse's
@@ -97,8 +161,13 @@ def _agent_phrase(verb: Token) -> bool:
     return False
 
 
-def prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
+@per_token
+def prep_args(tok: Token) -> tuple[tuple[str, Token], ...]:
     """``(preposition lemma, argument head)`` for each prepositional phrase under ``tok``."""
+    return tuple(_prep_args(tok))
+
+
+def _prep_args(tok: Token) -> Iterator[tuple[str, Token]]:
     for c in kids(tok):
         dep = c.dep_.lower()
         if dep in CLEAR_PREP and c.pos_ in ("ADP", "SCONJ"):
@@ -127,6 +196,7 @@ def stray_case(head: Token, arg: Token) -> list[Token]:
     return []
 
 
+@per_token
 def subjects(verb: Token) -> list[Token]:
     """The verb's subjects; when a parser gives a finite verb two subjects and no object
     ("wees het voorstel af" with "voorstel" as nsubj), the first one."""
@@ -154,6 +224,7 @@ def stray_objects(verb: Token) -> list[Token]:
     return []
 
 
+@per_token
 def expand_conj(tok: Token) -> list[Token]:
     """``tok`` and the tokens coordinated with it ("Rusland en China")."""
     out = [tok]
@@ -183,6 +254,7 @@ def _correlated(first: Token, second: Token) -> bool:
     return closes and opens
 
 
+@per_token
 def phrase_tokens(head: Token, of_preps: frozenset[str] = frozenset()) -> list[Token]:
     """The noun phrase of ``head`` without clauses, coordinated heads, or prepositional phrases
     other than "of"-like ones ("de regering van Iran" names Iran; "talks with Xi" does not)."""
@@ -210,9 +282,17 @@ def phrase_tokens(head: Token, of_preps: frozenset[str] = frozenset()) -> list[T
 def is_relative_pronoun(tok: Token) -> bool:
     if tok.tag_ in ("WDT", "WP", "WP$"):
         return True
-    return "Rel" in tok.morph.get("PronType")
+    return "Rel" in morph(tok, "PronType")
 
 
+@per_token
+def morph(tok: Token, feature: str) -> list[str]:
+    """``tok.morph.get(feature)``, once per token and feature of the document being coded
+    (spaCy builds the morphology's strings anew on every call)."""
+    return list(tok.morph.get(feature))
+
+
+@per_token
 def antecedent(tok: Token) -> Token:
     """For a relative pronoun, the noun its clause modifies; otherwise the token itself."""
     if is_relative_pronoun(tok):
@@ -250,7 +330,7 @@ def clause_tail(tok: Token, width: int = 3) -> set[str]:
     hung on some noun deeper down, out of ``near_words``' reach."""
     doc = tok.doc
     end = tok.i + 1
-    stop = tok.sent.end
+    stop = sent(tok).end
     while end < stop and not (doc[end].is_punct or doc[end].pos_ in ("CCONJ", "SCONJ")
                               or doc[end].dep_.lower() == "mark" or doc[end].lower_ == "te"):
         end += 1
@@ -262,7 +342,7 @@ def next_words(tok: Token, width: int = 3) -> set[str]:
     verb-noun trigger stands when a weak parse hung it on another word."""
     doc = tok.doc
     out: set[str] = set()
-    for t in doc[tok.i + 1:min(tok.i + 1 + width, tok.sent.end)]:
+    for t in doc[tok.i + 1:min(tok.i + 1 + width, sent(tok).end)]:
         if t.is_punct or t.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX"):
             break
         out.update((t.lower_, t.lemma_.lower()))
@@ -275,7 +355,7 @@ def later_prepositions(tok: Token) -> set[str]:
     preposition trigger wherever a weak parse put it."""
     doc = tok.doc
     out: set[str] = set()
-    for t in doc[tok.i + 1:tok.sent.end]:
+    for t in doc[tok.i + 1:sent(tok).end]:
         if t.text in {",", ";", ":"} or t.pos_ in ("SCONJ", "VERB", "AUX") \
                 or t.dep_.lower() == "mark":
             break  # "stemde ermee in om met Pakistan ...": the infinitive's own preposition
@@ -284,6 +364,7 @@ def later_prepositions(tok: Token) -> set[str]:
     return out
 
 
+@per_token
 def governing_chain(tok: Token, limit: int = 4) -> list[Token]:
     """The heads above ``tok`` through clause links (xcomp, ccomp, advcl, ...), nearest first."""
     out: list[Token] = []
