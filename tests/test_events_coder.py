@@ -550,3 +550,25 @@ def test_protest_against_own_policy_found_by_word_order(pipe: Pipeline) -> None:
     e = only(code(pipe, "Franse boeren blokkeerden met tractoren wegen rond Parijs uit protest "
                         "tegen het landbouwbeleid.", "nl"), "PROTEST")
     assert sides(e) == ({"FRA"}, {"FRA"})
+
+
+# -- English coder gaps found on fresh text (seventh event helper) --------------------------
+
+def test_pattern_without_its_needed_target_yields_to_another_reading(pipe: Pipeline) -> None:
+    # "exercises" is also a joint exercise (needs a "with" partner): without one the word is
+    # read as a single-country drill, not dropped
+    e = only(code(pipe, "Iran carried out missile exercises in the Gulf."), "MOBILIZE")
+    assert sides(e)[0] == {"IRN"}
+    e = only(code(pipe, "North Korea conducted artillery drills along its coast."), "MOBILIZE")
+    assert sides(e)[0] == {"PRK"}
+    e = only(code(pipe, "India conducted joint exercises with France."), "COOPERATE")
+    assert sides(e)[0] == {"IND", "FRA"}
+
+
+def test_place_under_a_target_preposition_is_the_recipient(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Canada suspended flights to Moscow."), "SANCTION")
+    assert sides(e) == ({"CAN"}, {"RUS"})
+    e = only(code(pipe, "Britain banned exports of drones to Tehran."), "SANCTION")
+    assert sides(e) == ({"GBR"}, {"IRN"})
+    e = only(code(pipe, "Hungary blocked a loan to Kyiv."), "REJECT")
+    assert sides(e) == ({"HUN"}, {"UKR"})

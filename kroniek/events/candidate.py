@@ -9,6 +9,10 @@ from kroniek.events.patterns import Pattern, Trigger
 from kroniek.events.syntax import Token
 from kroniek.model import Actor
 
+# Verbal frames, whose recipient may come from their content clause (``frames.FRAMES``).
+FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT",
+                         "CONCEDE"})
+
 
 @dataclass
 class Candidate:
@@ -28,11 +32,18 @@ class Candidate:
     setting: bool = False  # "did not meet during the G20 summit": held within a larger event
     refused: bool = False  # a refusal read off negation ("niet aanvaard", "niet bereid"): REJECT
 
-    def rank(self) -> tuple[int, int, int, int]:
+    def rank(self) -> tuple[int, int, int, int, int]:
+        # a pattern that needs a recipient and found none yields no event: any other reading
+        # of the word beats it ("conducted nuclear drills in Belarus" is no joint exercise
+        # without a "with" partner, but a MOBILIZE); a frame verb may still get its recipient
+        # from its content clause, a joint act of two actors needs none
+        doomed = (self.pattern.needs_target and not self.targets
+                  and not (self.pattern.symmetric and len(self.sources) >= 2)
+                  and not (self.pattern.pos == "verb" and self.type in FRAME_TYPES))
         # a pattern that asks for both its object and its subject says the most
         specific = (1 if self.pattern.objects else 0) + (1 if self.pattern.subjects else 0)
-        return (1 if self.trigger.particle else 0, 1 if self.sources else 0, specific,
-                1 if self.targets else 0)
+        return (0 if doomed else 1, 1 if self.trigger.particle else 0,
+                1 if self.sources else 0, specific, 1 if self.targets else 0)
 
 
 def _split_shared(src: list[Actor], tgt: list[Actor]) -> tuple[list[Actor], list[Actor]]:

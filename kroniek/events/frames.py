@@ -8,12 +8,12 @@ Part of the coder (``kroniek/events/coder.py``), as a mixin.
 from __future__ import annotations
 
 from kroniek.events import arguments, modality, prospect, roles, syntax
-from kroniek.events.candidate import Candidate
+from kroniek.events.candidate import FRAME_TYPES, Candidate
 from kroniek.events.syntax import Token
 from kroniek.model import Actor, Event
 
 # Verbal frames that take another event as their content (PLOVER codes the frame).
-FRAMES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+FRAMES = FRAME_TYPES
 # The mode a frame gets from the event it frames, when its pattern gives none.
 FRAME_MODE = {
     "REQUEST": {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",

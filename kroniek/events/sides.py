@@ -15,12 +15,15 @@ from kroniek.model import Actor
 
 # Event nouns whose actor is no participant by a carrier preposition ("in de oorlog").
 NOT_CARRIED = {"ASSAULT", "ACCUSE", "COERCE"}
+# Roles that are no preposition: a place there is the object or the setting, not a recipient
+# the pattern names by its preposition.
+NOT_PLACE_ROLES = {"subj", "obj", "iobj", "poss", "between", "light", "carrier"}
 
-def _best_possible(p: Pattern, t: Trigger) -> tuple[int, int, int, int]:
+def _best_possible(p: Pattern, t: Trigger) -> tuple[int, int, int, int, int]:
     """``Candidate.rank`` of the pattern if it found both a source and a target: a bound that
     lets ``candidate`` skip reading the sides of a pattern that cannot win."""
     specific = (1 if p.objects else 0) + (1 if p.subjects else 0)
-    return (1 if t.particle else 0, 1, specific, 1)
+    return (1, 1 if t.particle else 0, 1, specific, 1)
 
 
 class Sides:
@@ -46,7 +49,11 @@ class Sides:
             if not self._objects_ok(p, tok, t):
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
-            tgt = self._side(p, t, tok, p.target, index, pronoun)
+            tgt = self._side(p, t, tok, p.target, index, pronoun, places=True)
+            if tgt and all(a.kind == "location" for a in tgt):
+                # a place stands for its country as recipient, never for the actor's own
+                own = {a.country for a in src if a.country}
+                tgt = [a for a in tgt if a.country not in own]
             shared = {a.id for a in src} & {a.id for a in tgt}
             if linear_ok and p.pos == "verb" and shared:
                 # one name on both sides: the parse contradicts itself, word order decides
@@ -93,17 +100,21 @@ class Sides:
         return best
 
     def _side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
-              index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
+              index: arguments.ActorIndex, pronoun: arguments.Resolver,
+              places: bool = False) -> list[Actor]:
         """The actors of the first role (in the pattern's order) that names any; read once per
-        token, trigger particle and role list (patterns share their role lists)."""
+        token, trigger particle and role list (patterns share their role lists). ``places``:
+        a place under one of the roles' prepositions counts as its country ("sent envoys to
+        Kyiv", "suspended flights to Moscow": the recipient side)."""
         key = ("side", tok.i, p.pos, t.particle, names,
-               frozenset(p.target) if p.pos == "noun" else None)
+               frozenset(p.target) if p.pos == "noun" else None, places)
         if key not in index.memo:
-            index.memo[key] = self._read_side(p, t, tok, names, index, pronoun)
+            index.memo[key] = self._read_side(p, t, tok, names, index, pronoun, places)
         return list(index.memo[key])
 
     def _read_side(self, p: Pattern, t: Trigger, tok: Token, names: tuple[str, ...],
-                   index: arguments.ActorIndex, pronoun: arguments.Resolver) -> list[Actor]:
+                   index: arguments.ActorIndex, pronoun: arguments.Resolver,
+                   places: bool = False) -> list[Actor]:
         if p.pos == "noun" and "poss" in names:
             # "agreed in a phone call", "nam deel aan de oefening": the verb's subject takes
             # part; not in an attack or an inquiry ("kwam om in de oorlog", "werkte mee aan het
@@ -115,6 +126,7 @@ class Sides:
             else:
                 heads = roles.noun_role(tok, role, self.grammar, frozenset(p.target))
             found = arguments.resolve(heads, index, pronoun) if heads else []
+            inner: list[Token] = []
             if not found and heads and role not in ("subj", "poss", "between"):
                 # "restrictions on travel to Cuba", "sancties tegen de export naar Iran": the
                 # argument names no one; the phrase it carries one level down does
@@ -128,6 +140,8 @@ class Sides:
                               if prep in self.grammar.of_preps
                               and min(t.i for t in a.subtree) in ends]
                 found = arguments.resolve(inner, index, pronoun) if inner else []
+            if not found and places and heads and role not in NOT_PLACE_ROLES:
+                found = self._places(heads, index) or self._places(inner, index)
             if found:
                 return found
         return []
