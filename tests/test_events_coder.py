@@ -572,3 +572,15 @@ def test_place_under_a_target_preposition_is_the_recipient(pipe: Pipeline) -> No
     assert sides(e) == ({"GBR"}, {"IRN"})
     e = only(code(pipe, "Hungary blocked a loan to Kyiv."), "REJECT")
     assert sides(e) == ({"HUN"}, {"UKR"})
+
+
+def test_sector_adjective_is_no_actor_and_pledged_aid_is_the_pledge(pipe: Pipeline) -> None:
+    # "military" in "military aid" names no one; the aid is what was pledged, not a second event
+    events = code(pipe, "France pledged 200 million euros in military aid to Ukraine.")
+    assert [(e.type, sides(e)) for e in events] == [("AGREE", ({"FRA"}, {"UKR"}))]
+
+
+def test_dictionary_lemma_after_a_misread_inflection(pipe: Pipeline) -> None:
+    # the parser lemmatises "staged" as "stag"; the light verb is still found
+    e = only(code(pipe, "Russia staged naval exercises in the Baltic Sea."), "MOBILIZE")
+    assert sides(e)[0] == {"RUS"}

@@ -52,6 +52,12 @@ class ActorIndex:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            if actor.kind == "group" and len(span) == 1 and span[0].pos_ == "ADJ" and \
+                    span[0].dep_.lower() == "amod" and span[0].text.islower():
+                # "military aid", "militaire steun": a sector word as a bare adjective says what
+                # kind of thing the noun is, it names no one (a nationality, "American forces",
+                # is written with a capital)
+                continue
             for t in span:
                 idx.by_token.setdefault(t.i, []).append(actor)
         for place in analysis.places:  # what the places stage found ("in Gaza")

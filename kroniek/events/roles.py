@@ -211,6 +211,10 @@ def noun_role(noun: Token, role: str, g: Grammar,
     return out
 
 
+# What a real object has and a light one ("took part in") has not.
+COUNTED = {"det", "nummod", "amod", "compound", "poss", "nmod:poss", "nmod"}
+
+
 def verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
     """The verb a noun hangs from through one of ``preps`` ("agreed in a call", "nam deel aan
     de oefening"), in either label scheme; through a light object ("took part in")."""
@@ -225,8 +229,10 @@ def verb_through_prep(noun: Token, preps: frozenset[str]) -> Token | None:
         verb = head
     else:
         return None
-    if verb.pos_ in ("NOUN",) and verb.dep_.lower() in syntax.OBJ:  # "took part in"
-        verb = verb.head
+    if verb.pos_ in ("NOUN",) and verb.dep_.lower() in syntax.OBJ:
+        if any(c.dep_.lower() in COUNTED for c in syntax.kids(verb)):
+            return None  # "pledged 200 million euros in aid": the phrase is the object's
+        verb = verb.head  # a bare light object: "took part in", "nam deel aan"
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
