@@ -584,3 +584,13 @@ def test_dictionary_lemma_after_a_misread_inflection(pipe: Pipeline) -> None:
     # the parser lemmatises "staged" as "stag"; the light verb is still found
     e = only(code(pipe, "Russia staged naval exercises in the Baltic Sea."), "MOBILIZE")
     assert sides(e)[0] == {"RUS"}
+
+
+def test_leaving_an_organisation_is_sanction_withdraw(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Niger confirmed its withdrawal from the African Union."), "SANCTION")
+    assert e.mode == "withdraw" and sides(e) == ({"NER"}, {"AU"})
+    e = only(code(pipe, "Venezuela withdrew from the OAS two years ago."), "SANCTION")
+    assert sides(e) == ({"VEN"}, {"OAS"})
+    # leaving territory stays a retreat
+    e = only(code(pipe, "Israel withdrew its troops from Gaza."), "RETREAT")
+    assert sides(e) == ({"ISR"}, {"PSE"})

@@ -17,6 +17,8 @@ from kroniek.events.syntax import Token
 from kroniek.model import Analysis, Event, Span
 
 # CAMEO code for a cooperative event turned into AGREE by tense or intent.
+# CAMEO code of leaving an organisation (reduce relations), as the dictionaries' "leave".
+LEAVE_CAMEO = "160"
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 
 
@@ -42,6 +44,11 @@ class Building:
             own = {a.country for a in sources if a.country}
             targets = [a for a in targets if a.country not in own]
         etype, mode, cameo = c.type, c.mode, c.cameo
+        if etype == "RETREAT" and mode == "withdraw" and targets and all(
+                a.kind == "organization" and not a.country for a in targets):
+            # PLOVER: RETREAT withdraw leaves territory; withdrawing oneself from an
+            # organisation ("withdrawal from ECOWAS", "terugtrekking uit de AU") is SANCTION
+            etype, mode, cameo = "SANCTION", "withdraw", LEAVE_CAMEO
         date = self.attacher.date(analysis, c.token)
         taken = [(a.mention.start, a.mention.end) for a in (*c.sources, *c.targets)
                  if a.mention is not None]
