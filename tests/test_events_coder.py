@@ -594,3 +594,17 @@ def test_leaving_an_organisation_is_sanction_withdraw(pipe: Pipeline) -> None:
     # leaving territory stays a retreat
     e = only(code(pipe, "Israel withdrew its troops from Gaza."), "RETREAT")
     assert sides(e) == ({"ISR"}, {"PSE"})
+
+
+def test_not_ruling_out_force_is_a_threat(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Beijing refused to rule out the use of force against Taiwan."),
+             "THREATEN")
+    assert sides(e) == ({"CHN"}, {"TWN"})
+    e = only(code(pipe, "Trump did not rule out military action against Venezuela."), "THREATEN")
+    assert sides(e) == ({"USA"}, {"VEN"}) and not e.negated
+    e = only(code(pipe, "Trump weigerde een militaire aanval op Venezuela uit te sluiten.", "nl"),
+             "THREATEN")
+    assert sides(e) == ({"USA"}, {"VEN"})
+    # a refusal of anything else stays a refusal
+    e = only(code(pipe, "Israel refused to meet the Palestinian delegation."), "REJECT")
+    assert e.mode == "meet"

@@ -41,8 +41,16 @@ class Frames:
     def _refusals(self, cands: dict[int, Candidate]) -> None:
         """"heeft het aanbod niet aanvaard", "is niet bereid troepen te sturen", "wil niet
         onderhandelen": a refusal is REJECT (PLOVER), not a negated agreement or act."""
+        merged: list[int] = []
         for c in cands.values():
-            if c.pattern.if_negated and modality.assess(c.token, self.words).negated:
+            refusal = self._refused_by(c, cands) if c.pattern.if_negated else None
+            if refusal is not None:
+                # "refused to rule out force", "weigerde een aanval uit te sluiten": refusing
+                # the act is its negation; the refusal verb says no more than that
+                merged.append(refusal.token.i)
+                c.sources = c.sources or refusal.sources
+                new = c.pattern.if_negated
+            elif c.pattern.if_negated and modality.assess(c.token, self.words).negated:
                 new = c.pattern.if_negated
             elif self.unwilling and c.type != "REJECT" and self._unwilling(c.token):
                 new = "REJECT"
@@ -50,6 +58,19 @@ class Frames:
                 continue
             mode = FRAME_MODE["REJECT"].get(c.type) if new == "REJECT" else None
             c.type, c.mode, c.cameo, c.refused = new, mode, None, True
+        for i in merged:
+            cands.pop(i, None)
+
+    def _refused_by(self, c: Candidate, cands: dict[int, Candidate]) -> Candidate | None:
+        """The refusal verb whose infinitive the trigger is ("refused to rule out", "weigerde
+        ... uit te sluiten"), also where a weak parse hung the frame under the infinitive."""
+        for h in [*syntax.governing_chain(c.token, limit=1), *self._inverted_frame(c, cands)]:
+            f = cands.get(h.i)
+            if f is not None and f is not c and f.type == "REJECT" and f.pattern.pos == "verb" \
+                    and not f.pattern.if_negated and f.token.lemma_.lower() not in self.denial \
+                    and (c.token.head == f.token or f.token.head == c.token):
+                return f
+        return None
 
     def _unwilling(self, tok: Token) -> bool:
         """A negated intent word governing the trigger: on an auxiliary or head above it in the
@@ -227,8 +248,13 @@ class Frames:
         the United States": a frame whose content verb is no event of its own is aimed at whom
         that verb acts on (its object, else its prepositional objects, one phrase deep)."""
         src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
-        for ch in syntax.kids(c.token):
-            if ch.dep_.lower() not in ("xcomp", "ccomp") or ch.i in cands or ch.pos_ != "VERB":
+        clauses = [ch for ch in syntax.kids(c.token) if ch.dep_.lower() in ("xcomp", "ccomp")]
+        # "did not rule out the use of force to bring Taiwan under its control": the purpose
+        # clause of the frame's object says whom the act is aimed at
+        clauses += [ch for o in roles.logical_objects(c.token) for ch in syntax.kids(o)
+                    if ch.dep_.lower() in ("acl", "advcl", "xcomp")]
+        for ch in clauses:
+            if ch.i in cands or ch.pos_ != "VERB":
                 continue
             objs = roles.logical_objects(ch)
             preps = [a for p, a in syntax.prep_args(ch) if p not in self.grammar.agent_preps]
