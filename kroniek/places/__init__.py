@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from kroniek import lang as lang_data
@@ -54,14 +55,27 @@ def create(lang: str, config: dict[str, Any]) -> Callable[[Analysis], None]:
     return stage
 
 
-def _locative(text: str, place: Place, lang: str) -> bool:
+@cache
+def _locative_cues(lang: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """One compiled alternation of the language's locative phrases (built once: the event step
+    asks this for every place of every event's sentence) and its locative words."""
     data = lang_data.load(lang, "places") or {}
+    phrases = sorted({p.lower() for p in data.get("locative_phrases") or []}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})\s+(?:\w+\s+)?$") \
+        if phrases else None
+    return pattern, frozenset(w.lower() for w in data.get("locative_before") or [])
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _locative(text: str, place: Place, lang: str) -> bool:
+    pattern, words = _locative_cues(lang)
     before = text[max(0, place.start - 40):place.start].lower()
-    phrases = [p.lower() for p in data.get("locative_phrases") or []]
-    if any(re.search(rf"(?<!\w){re.escape(p)}\s+(?:\w+\s+)?$", before) for p in phrases):
+    if pattern is not None and pattern.search(before):
         return True
-    m = re.search(r"(\w+)\s+$", before)
-    return bool(m and m.group(1) in {w.lower() for w in data.get("locative_before") or []})
+    m = _LAST_WORD.search(before)
+    return bool(m and m.group(1) in words)
 
 
 def attached(analysis: Analysis, start: int, end: int) -> Place | None:
