@@ -608,3 +608,11 @@ def test_not_ruling_out_force_is_a_threat(pipe: Pipeline) -> None:
     # a refusal of anything else stays a refusal
     e = only(code(pipe, "Israel refused to meet the Palestinian delegation."), "REJECT")
     assert e.mode == "meet"
+
+
+def test_participle_consequence_is_the_same_happening(pipe: Pipeline) -> None:
+    events = code(pipe, "Israeli jets bombed a school in Gaza, wounding dozens.")
+    assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ({"ISR"}, {"PSE"}))]
+    # a participle of another type is an event of its own
+    events = code(pipe, "Russia attacked Ukraine, accusing Kyiv of provocations.")
+    assert {e.type for e in events} == {"ASSAULT", "ACCUSE"}

@@ -137,6 +137,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self._drop_light_verbs(cands)
         self._drop_bare_settings(cands, index)
         self._absorb_same_type(cands)
+        self._absorb_consequences(cands)
         self._absorb_framed_objects(cands)
         self._apply_denials(cands)
         self._clause_targets(cands, index, pronoun)

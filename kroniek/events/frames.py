@@ -183,6 +183,26 @@ class Frames:
                 break
 
     @staticmethod
+    def _absorb_consequences(cands: dict[int, Candidate]) -> None:
+        """"struck a hospital in Kyiv, killing two people": a participle clause without a
+        subject or conjunction of its own, under a trigger of the same type, states what that
+        act did; it is the same happening, not a second one."""
+        for c in cands.values():
+            tok = c.token
+            if c.absorbed or c.pattern.pos != "verb" or tok.dep_.lower() != "advcl":
+                continue
+            head = cands.get(tok.head.i)
+            if head is None or head is c or head.absorbed or head.type != c.type:
+                continue
+            if any(k.dep_.lower() in syntax.SUBJ or k.dep_.lower() == "mark"
+                   for k in syntax.kids(tok)) or "Ger" not in syntax.morph(tok, "VerbForm") \
+                    and "Part" not in syntax.morph(tok, "VerbForm"):
+                continue
+            c.absorbed = True
+            if not head.targets:
+                head.targets = [a for a in c.targets if a.id not in {s.id for s in head.sources}]
+
+    @staticmethod
     def _absorb_framed_objects(cands: dict[int, Candidate]) -> None:
         """"refused to extend the grain deal", "weigerde het akkoord te verlengen": an agreement
         that is the object of a plain verb framed by a refusal or threat is what the frame is
