@@ -616,3 +616,10 @@ def test_participle_consequence_is_the_same_happening(pipe: Pipeline) -> None:
     # a participle of another type is an event of its own
     events = code(pipe, "Russia attacked Ukraine, accusing Kyiv of provocations.")
     assert {e.type for e in events} == {"ASSAULT", "ACCUSE"}
+
+
+def test_agentless_passive_arrest_is_the_act_of_the_state_where_it_happened(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Two British journalists were detained in Iran last week."), "COERCE")
+    assert sides(e) == ({"IRN"}, {"GBR"})
+    e = only(code(pipe, "Protesters were arrested by police in Paris."), "COERCE")
+    assert sides(e)[0] == {"FRA"}

@@ -15,6 +15,8 @@ from kroniek.model import Actor
 
 # Event nouns whose actor is no participant by a carrier preposition ("in de oorlog").
 NOT_CARRIED = {"ASSAULT", "ACCUSE", "COERCE"}
+# Acts only a state's authorities perform where they happen (arrests, expulsions, bans).
+STATE_ACTS = {"COERCE"}
 # Roles that are no preposition: a place there is the object or the setting, not a recipient
 # the pattern names by its preposition.
 NOT_PLACE_ROLES = {"subj", "obj", "iobj", "poss", "between", "light", "carrier"}
@@ -93,6 +95,14 @@ class Sides:
                     src = agents
                     if subj and any(r in ("obj", "iobj") for r in p.target):
                         tgt = subj
+            if p.type in STATE_ACTS and p.pos == "verb" and syntax.is_passive(tok) and not any(
+                    prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok)):
+                # "two journalists were detained in Iran": an arrest, expulsion or ban with no
+                # agent is the act of the state where it happened, whatever else the sentence
+                # names
+                where = self._place_target(tok, index)
+                if where:
+                    src = where[:1]
             src, tgt = _split_shared(src, tgt)
             c = Candidate(p, t, tok, src, tgt, p.type, p.mode, p.cameo)
             if best is None or c.rank() > best.rank():
