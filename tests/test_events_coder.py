@@ -623,3 +623,9 @@ def test_agentless_passive_arrest_is_the_act_of_the_state_where_it_happened(pipe
     assert sides(e) == ({"IRN"}, {"GBR"})
     e = only(code(pipe, "Protesters were arrested by police in Paris."), "COERCE")
     assert sides(e)[0] == {"FRA"}
+
+
+def test_target_two_phrases_deep(pipe: Pipeline) -> None:
+    e = only(code(pipe, "India put its troops on high alert along the border with Pakistan."),
+             "MOBILIZE")
+    assert sides(e) == ({"IND"}, {"PAK"})

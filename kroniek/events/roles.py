@@ -153,6 +153,10 @@ def verb_role(verb: Token, role: str, g: Grammar, particle: str | None) -> list[
            if p == role and not (passive and p in g.agent_preps)]
     for obj in logical_objects(verb):
         out.extend(a for p, a in syntax.prep_args(obj) if p == role)
+    if not out and role not in g.agent_preps:
+        # "put its army on high alert along the border": the phrase hangs one phrase deeper,
+        # on the verb's own prepositional argument
+        out = [b for _, a in syntax.prep_args(verb) for p, b in syntax.prep_args(a) if p == role]
     return out
 
 

@@ -28,6 +28,13 @@ def _best_possible(p: Pattern, t: Trigger) -> tuple[int, int, int, int, int]:
     return (1, 1 if t.particle else 0, 1, specific, 1)
 
 
+def _starts_at(arg: Token, ends: set[int]) -> bool:
+    """Whether a prepositional phrase begins at one of ``ends``: its first word (UD, where the
+    preposition is under the argument) or the word before it (ClearNLP's preposition above)."""
+    first = min(t.i for t in arg.subtree)
+    return first in ends or first - 1 in ends
+
+
 class Sides:
     """Candidates and their source and target actors."""
 
@@ -142,13 +149,16 @@ class Sides:
                 # argument names no one; the phrase it carries one level down does
                 inner = [a for h in heads if not index.by_token.get(h.i)
                          for _, a in syntax.prep_args(h)]
-                if role == "obj" and p.pos == "verb":
-                    # "droeg de lichamen van ... soldaten over" with "van ..." hung on the verb:
-                    # an of-phrase right after the object belongs to the object
-                    ends = {max(t.i for t in h.subtree) + 1 for h in heads}
+                if p.pos == "verb":
+                    # "droeg de lichamen van ... soldaten over", "along the border with North
+                    # Korea" with the last phrase hung on the verb: a phrase right after the
+                    # argument belongs to it (for the object, only an of-phrase)
+                    ends = {max(t.i for t in h.subtree) + 1 for h in heads
+                            if h.i not in index.places_by_token}  # a place is its own answer
                     inner += [a for prep, a in syntax.prep_args(tok)
-                              if prep in self.grammar.of_preps
-                              and min(t.i for t in a.subtree) in ends]
+                              if (prep in self.grammar.of_preps or role != "obj")
+                              and a.i not in {h.i for h in heads}
+                              and _starts_at(a, ends)]
                 found = arguments.resolve(inner, index, pronoun) if inner else []
             if not found and places and heads and role not in NOT_PLACE_ROLES:
                 found = self._places(heads, index) or self._places(inner, index)
