@@ -629,3 +629,8 @@ def test_target_two_phrases_deep(pipe: Pipeline) -> None:
     e = only(code(pipe, "India put its troops on high alert along the border with Pakistan."),
              "MOBILIZE")
     assert sides(e) == ({"IND"}, {"PAK"})
+
+
+def test_host_named_in_a_participle_on_the_argument(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Poland boycotted a summit organised by Russia."), "PROTEST")
+    assert sides(e) == ({"POL"}, {"RUS"})

@@ -72,6 +72,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.away_preps = w("away_preps")
         self.goal_preps = w("goal_preps")
         self.announce = w("announce")
+        self.host_verbs = w("host_verbs")
         self.against_preps = w("against_preps")
         self.domestic = w("domestic_policy")
         self.non_actor_heads = w("non_actor_heads")

@@ -149,6 +149,12 @@ class Sides:
                 # argument names no one; the phrase it carries one level down does
                 inner = [a for h in heads if not index.by_token.get(h.i)
                          for _, a in syntax.prep_args(h)]
+                # "boycotted meetings hosted by Hungary": the host of the argument (the agent
+                # of a hosting participle on it) is whom the act is aimed at
+                inner += [a for h in heads if not index.by_token.get(h.i)
+                          for k in syntax.kids(h) if k.dep_.lower() in ("acl", "acl:relcl")
+                          and k.lemma_.lower() in self.host_verbs
+                          for prep, a in syntax.prep_args(k) if prep in self.grammar.agent_preps]
                 if p.pos == "verb":
                     # "droeg de lichamen van ... soldaten over", "along the border with North
                     # Korea" with the last phrase hung on the verb: a phrase right after the
