@@ -634,3 +634,12 @@ def test_target_two_phrases_deep(pipe: Pipeline) -> None:
 def test_host_named_in_a_participle_on_the_argument(pipe: Pipeline) -> None:
     e = only(code(pipe, "Poland boycotted a summit organised by Russia."), "PROTEST")
     assert sides(e) == ({"POL"}, {"RUS"})
+
+
+def test_compatriot_subject_of_a_demanded_clause_is_the_recipient(pipe: Pipeline) -> None:
+    e = only(code(pipe, "The Israeli opposition demanded that Prime Minister Benjamin Netanyahu "
+                        "step down."), "REQUEST")
+    assert sides(e) == ({"ISR"}, {"ISR"})
+    # one's own country as the clause subject is no recipient
+    e = only(code(pipe, "Putin warned that Russia would respond to any attack."), "THREATEN")
+    assert sides(e) == ({"RUS"}, set())

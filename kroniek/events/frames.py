@@ -253,8 +253,10 @@ class Frames:
                 subj = roles.logical_subjects(ch, self.grammar)
                 found = arguments.resolve(subj, index, pronoun) if subj else []
                 src = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
-                # "Putin warned that Russia would ...": one's own country is no recipient
-                found = [a for a in found if a.id not in src and a.country not in src]
+                # "Putin warned that Russia would ...": one's own country is no recipient; a
+                # compatriot is ("the opposition demanded that Netanyahu resign")
+                found = [a for a in found if a.id not in src
+                         and not (a.country in src and a.kind in ("country", "organization"))]
                 if found:
                     c.targets = found
                     break
