@@ -643,3 +643,9 @@ def test_compatriot_subject_of_a_demanded_clause_is_the_recipient(pipe: Pipeline
     # one's own country as the clause subject is no recipient
     e = only(code(pipe, "Putin warned that Russia would respond to any attack."), "THREATEN")
     assert sides(e) == ({"RUS"}, set())
+
+
+def test_nameless_actors_linked_to_a_named_one_act_for_it(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Hackers tied to the Russian military attacked Ukrainian power stations."),
+             "COERCE")
+    assert sides(e) == ({"RUS"}, {"UKR"})

@@ -73,6 +73,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.goal_preps = w("goal_preps")
         self.announce = w("announce")
         self.host_verbs = w("host_verbs")
+        self.link_verbs = w("link_verbs")
         self.against_preps = w("against_preps")
         self.domestic = w("domestic_policy")
         self.non_actor_heads = w("non_actor_heads")

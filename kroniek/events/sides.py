@@ -166,6 +166,19 @@ class Sides:
                               and a.i not in {h.i for h in heads}
                               and _starts_at(a, ends)]
                 found = arguments.resolve(inner, index, pronoun) if inner else []
+            if not found and heads and role == "subj" and self.link_verbs:
+                # "hackers linked to Chinese intelligence broke into ...": nameless actors tied
+                # to a named one act for it
+                # (also as a weak parse has it: "Hackers" the subject of "linked", the trigger
+                # coordinated with that participle)
+                links = [k for h in heads if not index.by_token.get(h.i)
+                         for k in [*syntax.kids(h), h.head]
+                         if k.lemma_.lower() in self.link_verbs and k != tok and (
+                             k.dep_.lower() in ("acl", "amod") and k.head == h
+                             or h.head == k and h.dep_.lower() in syntax.SUBJ)]
+                found = arguments.resolve([a for k in links for prep, a in syntax.prep_args(k)
+                                           if prep not in self.grammar.agent_preps],
+                                          index, pronoun)
             if not found and places and heads and role not in NOT_PLACE_ROLES:
                 found = self._places(heads, index) or self._places(inner, index)
             if found:
