@@ -649,3 +649,9 @@ def test_nameless_actors_linked_to_a_named_one_act_for_it(pipe: Pipeline) -> Non
     e = only(code(pipe, "Hackers tied to the Russian military attacked Ukrainian power stations."),
              "COERCE")
     assert sides(e) == ({"RUS"}, {"UKR"})
+
+
+def test_host_of_a_visit_that_dates_another_act(pipe: Pipeline) -> None:
+    events = code(pipe, "Xi signed several trade deals during a state visit by Lula.")
+    e = only(events, "CONSULT")
+    assert e.mode == "visit" and sides(e) == ({"BRA"}, {"CHN"})

@@ -138,6 +138,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self._refusals(cands)
         self._drop_light_verbs(cands)
         self._drop_bare_settings(cands, index)
+        self._visit_hosts(cands, index, pronoun)
         self._absorb_same_type(cands)
         self._absorb_consequences(cands)
         self._absorb_framed_objects(cands)

@@ -132,6 +132,23 @@ class Frames:
                 # within a larger one is no visit to the summit's host country
                 cands[host.i].setting = cands[host.i].setting or cands[host.i].type == c.type
 
+    def _visit_hosts(self, cands: dict[int, Candidate], index: arguments.ActorIndex,
+                     pronoun: arguments.Resolver) -> None:
+        """"Erdogan praised Hungary during a visit by Orban": a visit that dates another act
+        names its visitor only; the one acting in the clause it dates is the host (PLOVER: the
+        visitor is the actor, the host the recipient)."""
+        for c in cands.values():
+            if c.pattern.pos != "noun" or c.type != "CONSULT" or c.mode != "visit" \
+                    or not c.sources or c.targets:
+                continue
+            verb = roles.verb_through_prep(c.token, self.during_preps)
+            if verb is None:
+                continue
+            subj = roles.logical_subjects(verb, self.grammar)
+            guests = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
+            c.targets = [a for a in (arguments.resolve(subj, index, pronoun) if subj else [])
+                         if a.id not in guests and a.country not in guests]
+
     def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
         """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
         for i, c in list(cands.items()):
