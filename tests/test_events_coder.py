@@ -655,3 +655,11 @@ def test_host_of_a_visit_that_dates_another_act(pipe: Pipeline) -> None:
     events = code(pipe, "Xi signed several trade deals during a state visit by Lula.")
     e = only(events, "CONSULT")
     assert e.mode == "visit" and sides(e) == ({"BRA"}, {"CHN"})
+
+
+def test_forces_sent_to_help_another_country_are_aid(pipe: Pipeline) -> None:
+    # PLOVER: AID includes "military and police assistance including arms and personnel"
+    events = code(pipe, "Rwanda deployed troops to Mozambique at the request of its government.")
+    assert [(e.type, sides(e)) for e in events] == [("AID", ({"RWA"}, {"MOZ"}))]
+    e = only(code(pipe, "Russia deployed troops to the Ukrainian border."), "MOBILIZE")
+    assert sides(e) == ({"RUS"}, {"UKR"})

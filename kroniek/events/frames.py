@@ -12,6 +12,8 @@ from kroniek.events.candidate import FRAME_TYPES, Candidate
 from kroniek.events.syntax import Token
 from kroniek.model import Actor, Event
 
+# CAMEO code of forces sent to help (provide military protection or peacekeeping).
+ASSIST_CAMEO = "074"
 # Verbal frames that take another event as their content (PLOVER codes the frame).
 FRAMES = FRAME_TYPES
 # The mode a frame gets from the event it frames, when its pattern gives none.
@@ -148,6 +150,30 @@ class Frames:
             guests = {a.id for a in c.sources} | {a.country for a in c.sources if a.country}
             c.targets = [a for a in (arguments.resolve(subj, index, pronoun) if subj else [])
                          if a.id not in guests and a.country not in guests]
+
+    def _assisting_deployments(self, cands: dict[int, Candidate]) -> None:
+        """"sent police officers to Haiti to help fight the gangs", "deployed troops to
+        Mozambique at the request of its government": forces sent to help another country are
+        military or police assistance, AID (PLOVER: AID includes "military and police
+        assistance including arms and personnel"; MOBILIZE is posturing against someone). What
+        the purpose clause says they will do is part of that aid, no event of its own."""
+        if not self.assist_words:
+            return
+        for c in cands.values():
+            if c.type != "MOBILIZE" or c.pattern.pos != "verb" or not c.targets or c.absorbed:
+                continue
+            purpose = [k for k in syntax.kids(c.token)
+                       if k.dep_.lower() in ("xcomp", "advcl", "prep", "obl", "nmod")
+                       and k.i > c.token.i]
+            inside = {t.i for k in purpose for t in k.subtree}
+            words = {w for i in inside for w in (c.token.doc[i].lemma_.lower(),
+                                                 c.token.doc[i].lower_)}
+            if not words & self.assist_words:
+                continue
+            c.type, c.mode, c.cameo = "AID", None, ASSIST_CAMEO
+            for o in cands.values():
+                if o is not c and o.token.i in inside:
+                    o.absorbed = True
 
     def _drop_light_verbs(self, cands: dict[int, Candidate]) -> None:
         """"held talks", "launched strikes": the noun is the event, not the verb that carries it."""
