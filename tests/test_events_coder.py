@@ -663,3 +663,9 @@ def test_forces_sent_to_help_another_country_are_aid(pipe: Pipeline) -> None:
     assert [(e.type, sides(e)) for e in events] == [("AID", ({"RWA"}, {"MOZ"}))]
     e = only(code(pipe, "Russia deployed troops to the Ukrainian border."), "MOBILIZE")
     assert sides(e) == ({"RUS"}, {"UKR"})
+
+
+def test_nameless_crowd_protest_keeps_its_named_target(pipe: Pipeline) -> None:
+    # gold rule: where the actor's country is unknown, the source is empty
+    e = only(code(pipe, "Angry farmers pelted the European Parliament with eggs."), "PROTEST")
+    assert sides(e) == (set(), {"EP"})

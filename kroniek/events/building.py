@@ -27,7 +27,7 @@ class Building:
 
     def _event(self, c: Candidate, sent: Any, index: arguments.ActorIndex,
                analysis: Analysis, pronoun: arguments.Resolver) -> Event | None:
-        if self.require_source and not c.sources:
+        if self.require_source and not c.sources and not self._nameless_crowd(c):
             return None  # a possible meeting "met X" alone names one party: only a continued
             # meeting (``_continued``) gets its other party
         if not c.sources and not c.targets:
@@ -138,6 +138,14 @@ class Building:
             negated=m.negated, cameo=row.code, goldstein=row.goldstein,
             quad_class=row.quad_class, reported_by=reporter_actor,
         )
+
+    @staticmethod
+    def _nameless_crowd(c: Candidate) -> bool:
+        """"Farmers blocked the roads into Brussels": a protest whose pattern asks for a crowd
+        word as subject (farmers, protesters, workers) is coded with the crowd unnamed (gold:
+        source ``[]`` where the country is unknown) rather than dropped."""
+        return c.type == "PROTEST" and c.pattern.pos == "verb" and bool(c.pattern.subjects) \
+            and not c.absorbed
 
     def _also(self, c: Candidate, e: Event) -> list[Event]:
         """The second event a pattern's ``also`` states where its clause says so ("tot tien jaar
