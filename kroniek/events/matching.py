@@ -223,7 +223,7 @@ class Matching:
             if dep in ("compound:prt", "svp") or (
                     c.pos_ in ("ADV", "ADP", "ADJ") and not syntax.kids(c) and c.i > tok.i):
                 out.add(c.lower_)
-            if dep in ("ccomp", "xcomp"):  # "kwamen overeen de grens te heropenen" with
+            if dep in ("ccomp", "xcomp", "advcl"):  # "kwamen overeen de grens te heropenen" with
                 # "overeen" hung on the infinitive: a bare word right after the verb
                 out.update(g.lower_ for g in syntax.kids(c)
                            if g.pos_ in ("ADV", "ADP") and not syntax.kids(g)
@@ -234,6 +234,10 @@ class Matching:
                 if first.i > tok.i and first.pos_ == "ADP" and first.dep_.lower() == "case" \
                         and any(g.lower_ == "te" for g in syntax.kids(c)):
                     out.add(first.lower_)
+        if tok.pos_ == "VERB" and not syntax.kids(tok):
+            # "havenarbeiders schortten hun staking ... op" parsed with the verb as a leaf: the
+            # particle closes its verb-second clause
+            out.update(w for w in syntax.clause_tail(tok, width=1) if w.isalpha())
         return out
 
     def _compound_head(self, lemma: str) -> list[tuple[Pattern, Trigger]]:
