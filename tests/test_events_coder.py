@@ -669,3 +669,8 @@ def test_nameless_crowd_protest_keeps_its_named_target(pipe: Pipeline) -> None:
     # gold rule: where the actor's country is unknown, the source is empty
     e = only(code(pipe, "Angry farmers pelted the European Parliament with eggs."), "PROTEST")
     assert sides(e) == (set(), {"EP"})
+
+
+def test_route_is_no_recipient(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Japan shipped tents and blankets to Gaza via Jordan."), "AID")
+    assert sides(e) == ({"JPN"}, {"PSE"})

@@ -160,7 +160,9 @@ class Sides:
                     # Korea" with the last phrase hung on the verb: a phrase right after the
                     # argument belongs to it (for the object, only an of-phrase)
                     ends = {max(t.i for t in h.subtree) + 1 for h in heads
-                            if h.i not in index.places_by_token}  # a place is its own answer
+                            # a place is its own answer; a preposition (ClearNLP's dative
+                            # "to") is no argument a phrase could follow
+                            if h.i not in index.places_by_token and h.pos_ != "ADP"}
                     inner += [a for prep, a in syntax.prep_args(tok)
                               if (prep in self.grammar.of_preps or role != "obj")
                               and a.i not in {h.i for h in heads}
