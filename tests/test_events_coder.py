@@ -674,3 +674,8 @@ def test_nameless_crowd_protest_keeps_its_named_target(pipe: Pipeline) -> None:
 def test_route_is_no_recipient(pipe: Pipeline) -> None:
     e = only(code(pipe, "Japan shipped tents and blankets to Gaza via Jordan."), "AID")
     assert sides(e) == ({"JPN"}, {"PSE"})
+
+
+def test_strike_to_protest_a_policy_is_one_protest_at_home(pipe: Pipeline) -> None:
+    events = code(pipe, "Nurses in France went on strike to protest the new budget.")
+    assert [(e.type, sides(e)) for e in events] == [("PROTEST", ({"FRA"}, {"FRA"}))]

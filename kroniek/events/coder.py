@@ -75,6 +75,10 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.host_verbs = w("host_verbs")
         self.link_verbs = w("link_verbs")
         self.assist_words = w("assist_words")
+        # the verbs of the protest patterns ("to protest a plan": a purpose that is a protest)
+        self.protest_verbs = frozenset(base for (pos, base), found in self.dict.by_base.items()
+                                       if pos == "verb" and any(p.type == "PROTEST"
+                                                                for p, _ in found))
         self.against_preps = w("against_preps")
         self.domestic = w("domestic_policy")
         self.non_actor_heads = w("non_actor_heads")

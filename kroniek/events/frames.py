@@ -227,19 +227,23 @@ class Frames:
 
     @staticmethod
     def _absorb_consequences(cands: dict[int, Candidate]) -> None:
-        """"struck a hospital in Kyiv, killing two people": a participle clause without a
-        subject or conjunction of its own, under a trigger of the same type, states what that
-        act did; it is the same happening, not a second one."""
+        """"struck a hospital in Kyiv, killing two people", "went on strike to protest the
+        budget": a participle or infinitive clause without a subject or conjunction of its own,
+        under a trigger of the same type, states what that act did or was for; it is the same
+        happening, not a second one."""
         for c in cands.values():
             tok = c.token
-            if c.absorbed or c.pattern.pos != "verb" or tok.dep_.lower() != "advcl":
+            if c.absorbed or c.pattern.pos != "verb" or tok.dep_.lower() not in ("advcl", "xcomp"):
                 continue
             head = cands.get(tok.head.i)
             if head is None or head is c or head.absorbed or head.type != c.type:
                 continue
-            if any(k.dep_.lower() in syntax.SUBJ or k.dep_.lower() == "mark"
-                   for k in syntax.kids(tok)) or "Ger" not in syntax.morph(tok, "VerbForm") \
-                    and "Part" not in syntax.morph(tok, "VerbForm"):
+            # (also a purpose of the same kind: "went on strike to protest the budget"; not a
+            # clause with a conjunction of its own: "while", "after")
+            form = syntax.morph(tok, "VerbForm")
+            if any(k.dep_.lower() in syntax.SUBJ or (k.dep_.lower() == "mark"
+                                                     and k.pos_ == "SCONJ")
+                   for k in syntax.kids(tok)) or not {"Ger", "Part", "Inf"} & set(form):
                 continue
             c.absorbed = True
             if not head.targets:

@@ -114,6 +114,12 @@ class Recipients:
             for prep, arg in syntax.prep_args(h):
                 if prep in self.against_preps and self._policy(arg):
                     return True
+        for k in syntax.kids(tok):
+            # "walked off the job to protest a plan": the object of a purpose clause that is
+            # itself a protest
+            if k.dep_.lower() in ("xcomp", "advcl") and k.lemma_.lower() in self.protest_verbs \
+                    and any(self._policy(o) for o in roles.logical_objects(k)):
+                return True
         if not self.linear:
             return False
         start, end = self._clause(tok)
