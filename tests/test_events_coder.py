@@ -679,3 +679,9 @@ def test_route_is_no_recipient(pipe: Pipeline) -> None:
 def test_strike_to_protest_a_policy_is_one_protest_at_home(pipe: Pipeline) -> None:
     events = code(pipe, "Nurses in France went on strike to protest the new budget.")
     assert [(e.type, sides(e)) for e in events] == [("PROTEST", ({"FRA"}, {"FRA"}))]
+
+
+def test_arrest_noun_is_the_act_of_the_state_where_it_happened(pipe: Pipeline) -> None:
+    events = code(pipe, "Canada condemned the arrest of two Canadian citizens in Iran.")
+    assert sides(only(events, "COERCE")) == ({"IRN"}, {"CAN"})
+    assert sides(only(events, "ACCUSE")) == ({"CAN"}, {"IRN"})

@@ -385,9 +385,13 @@ class Frames:
                 if frame.type in KEEPS_CONTENT and c.pattern.pos == "noun" and c.sources:
                     # "condemned the killing of civilians by Russian troops": both are coded;
                     # the condemned is whoever did the killing
-                    if not frame.targets:
+                    own = {s.country for s in frame.sources if s.country}
+                    if not frame.targets or all(a.country in own for a in frame.targets):
+                        # (its own citizens, "condemned the arrest of two Canadian citizens
+                        # in Iran", are not whom a condemnation is aimed at; the arrester is)
                         frame.targets = [a for a in c.sources
-                                         if a.id not in {s.id for s in frame.sources}]
+                                         if a.id not in {s.id for s in frame.sources}] \
+                            or frame.targets
                     if frame.type == "REJECT" and not c.targets:
                         # "rejected the Japanese request": it was addressed to the rejecter
                         c.targets = [a for a in frame.sources

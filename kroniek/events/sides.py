@@ -102,12 +102,20 @@ class Sides:
                     src = agents
                     if subj and any(r in ("obj", "iobj") for r in p.target):
                         tgt = subj
-            if p.type in STATE_ACTS and p.pos == "verb" and syntax.is_passive(tok) and not any(
-                    prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok)):
+            if p.type in STATE_ACTS and (
+                    p.pos == "verb" and syntax.is_passive(tok) and not any(
+                        prep in self.grammar.agent_preps for prep, _ in syntax.prep_args(tok))
+                    or p.pos == "noun" and not src):
+                # (also a noun without its actor: "the detention of a businessman in Beijing")
                 # "two journalists were detained in Iran": an arrest, expulsion or ban with no
                 # agent is the act of the state where it happened, whatever else the sentence
                 # names
                 where = self._place_target(tok, index)
+                if not where and p.pos == "noun":  # "the arrest of two citizens | in Iran"
+                    where = self._places([a2 for prep, a in syntax.prep_args(tok)
+                                          if prep in self.grammar.of_preps
+                                          for p2, a2 in syntax.prep_args(a)
+                                          if p2 in self.place_preps], index)
                 if where:
                     src = where[:1]
             src, tgt = _split_shared(src, tgt)
