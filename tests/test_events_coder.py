@@ -685,3 +685,8 @@ def test_arrest_noun_is_the_act_of_the_state_where_it_happened(pipe: Pipeline) -
     events = code(pipe, "Canada condemned the arrest of two Canadian citizens in Iran.")
     assert sides(only(events, "COERCE")) == ({"IRN"}, {"CAN"})
     assert sides(only(events, "ACCUSE")) == ({"CAN"}, {"IRN"})
+
+
+def test_place_on_the_light_verb_of_an_event_noun(pipe: Pipeline) -> None:
+    e = only(code(pipe, "Turkey carried out air strikes inside Iraq."), "ASSAULT")
+    assert sides(e) == ({"TUR"}, {"IRQ"})

@@ -79,7 +79,12 @@ class Recipients:
             found = self._places([o for o in objs if not index.by_token.get(o.i)], index)
             if found:
                 return found
-        for h in [tok, *objs]:
+        heads = [tok, *objs]
+        if tok.pos_ == "NOUN":  # "carried out air strikes | inside Iran": on the light verb
+            lv = roles.light_verb(tok, self.grammar)
+            if lv is not None:
+                heads.append(lv)
+        for h in heads:
             for prep, arg in syntax.prep_args(h):
                 if preps and prep not in preps:
                     continue  # "a crossing with the United States" says with whom, not where
