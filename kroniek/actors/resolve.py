@@ -291,6 +291,17 @@ class Resolver:
             return True  # punctuation after: "a Ukrainian, who ..."
         return self.tokens[m.j].key in self.demonym_followers
 
+    def origin_of_nationals(self, m: Match, k_next: int) -> bool:
+        """A nationality adjective right before another country's people noun gives their
+        origin, not the actor: "Turkse Nederlanders", "Russian Americans" are Dutch and
+        American citizens."""
+        if k_next >= len(self.matches):
+            return False
+        nxt = self.matches[k_next]
+        people = nxt.first("people")
+        return (people is not None and nxt.i == m.j and people.target != m.entries[0].target
+                and not self.gap(m.j - 1, m.j).strip())
+
     def shared_agent(self, ms: list[Match], k: int) -> Entry | None:
         """The agent that a list of holders shares ("Russian, Chinese and Iranian troops"):
         holders joined by commas or a coordinator, the last one right before the agent."""
@@ -657,6 +668,8 @@ class Resolver:
             if e.kind == "adj" and self.demonym_noun(m):
                 self.emit(self.group(e.target, "CVL", sp))  # "a Ukrainian was arrested"
                 return k_next
+            if e.kind == "adj" and self.origin_of_nationals(m, k_next):
+                return k_next  # "Turkse Nederlanders": the Dutch citizens are the actor
             self.emit(self.country(e.target, sp))
         elif e.kind == "cref":
             if self.is_place(m.i):
