@@ -24,6 +24,7 @@ from kroniek import events as events_stage  # noqa: E402
 from kroniek.config import load as load_config  # noqa: E402
 from kroniek.events import evaluate  # noqa: E402
 from kroniek.model import Analysis, Document, PartialDate  # noqa: E402
+from kroniek.nlp.tree import sentence_bounds  # noqa: E402
 from kroniek.pipeline import Pipeline  # noqa: E402
 
 MANUAL = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_MANUAL.tex"
@@ -85,7 +86,7 @@ def timing(pipe: Pipeline, lang: str, texts: list[str], repeat: int = 7) -> dict
     analyses = []
     for doc, text in zip(nlp.pipe(texts), texts, strict=True):
         a = Analysis(doc=Document(id="b", text=text, lang=lang), lang=lang, nlp_doc=doc)
-        a.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        a.sentences = sentence_bounds(doc)  # as the pipeline sets them
         for stage in stages[:-1]:
             stage(a)
         analyses.append(a)

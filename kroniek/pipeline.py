@@ -20,7 +20,7 @@ from kroniek.errors import KroniekError
 from kroniek.model import Analysis, Document
 from kroniek.nlp import load_pipeline
 from kroniek.nlp.entities import entities as map_entities
-from kroniek.nlp.tree import text_bounds
+from kroniek.nlp.tree import sentence_bounds
 from kroniek.text.langid import identify
 
 Stage = Callable[[Analysis], None]
@@ -91,7 +91,7 @@ class Pipeline:
 
     def _annotate(self, a: Analysis, sdoc: Any) -> None:
         a.nlp_doc = sdoc
-        a.sentences = [text_bounds(s) for s in sdoc.sents if not all(t.is_space for t in s)]
+        a.sentences = sentence_bounds(sdoc)
         a.entities = map_entities(sdoc)
         for stage in self.stages(a.lang):
             stage(a)

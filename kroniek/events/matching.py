@@ -9,11 +9,11 @@ dictionary from ``self``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kroniek.events import roles, syntax
 from kroniek.events.patterns import Pattern, Trigger
 from kroniek.events.syntax import Token
+from kroniek.nlp.dictionary import dictionary_lemma
 
 # Word classes that never carry an event.
 NEVER_TRIGGER = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM",
@@ -22,14 +22,9 @@ NEVER_TRIGGER = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPA
 NOMINAL_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod", "compound:prt", "conj", "appos"}
 
 
-@lru_cache(maxsize=65536)
 def _simplemma(form: str, lang: str) -> str | None:
-    try:
-        import simplemma
-
-        return str(simplemma.lemmatize(form, lang=lang)).lower().replace("_", "")
-    except Exception:  # noqa: BLE001 - an unknown language or a missing package: no fallback
-        return None
+    lemma = dictionary_lemma(form, lang)
+    return None if lemma is None else lemma.lower().replace("_", "")
 
 
 def _ends_with(word: str, heads: frozenset[str]) -> bool:

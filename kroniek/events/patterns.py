@@ -117,15 +117,7 @@ def _roles(value: Any) -> tuple[str, ...]:
 def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
              reflexives: frozenset[str]) -> Pattern:
     pid = str(raw["id"])
-    etype = str(raw["type"]).upper()
-    if etype not in onto.types:
-        raise ValueError(f"{pid}: unknown PLOVER type {etype}")
-    mode = raw.get("mode")
-    if mode is not None and not onto.is_mode(etype, mode):
-        raise ValueError(f"{pid}: {mode!r} is not a mode of {etype}")
-    cameo = str(raw["cameo"]) if raw.get("cameo") is not None else None
-    if cameo and cameo not in onto.cameo:
-        raise ValueError(f"{pid}: unknown CAMEO code {cameo}")
+    etype, mode, cameo = _coding(pid, raw, onto)
     context = tuple(raw.get("context") or ())
     for c in context:
         if c not in onto.contexts:
@@ -157,16 +149,23 @@ def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
     )
 
 
-def _also(pid: str, raw: dict[str, Any], onto: Ontology) -> Also:
+def _coding(pid: str, raw: dict[str, Any], onto: Ontology, where: str = "") -> tuple[str, Any, str | None]:
+    """Type, mode and CAMEO code of a pattern (or of its ``also`` event), checked against the
+    ontology so a typo in a dictionary fails at load time with the pattern's id."""
     etype = str(raw["type"]).upper()
     if etype not in onto.types:
-        raise ValueError(f"{pid}: unknown PLOVER type {etype} in also")
+        raise ValueError(f"{pid}: unknown PLOVER type {etype}{where}")
     mode = raw.get("mode")
     if mode is not None and not onto.is_mode(etype, mode):
         raise ValueError(f"{pid}: {mode!r} is not a mode of {etype}")
     cameo = str(raw["cameo"]) if raw.get("cameo") is not None else None
     if cameo and cameo not in onto.cameo:
         raise ValueError(f"{pid}: unknown CAMEO code {cameo}")
+    return etype, mode, cameo
+
+
+def _also(pid: str, raw: dict[str, Any], onto: Ontology) -> Also:
+    etype, mode, cameo = _coding(pid, raw, onto, " in also")
     when = frozenset(str(w).lower() for w in raw.get("when") or ())
     if not when:
         raise ValueError(f"{pid}: also needs 'when' words")

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from kroniek.nlp.conll import iob_spans
 from kroniek.nlp.crf import CRFTagger
+from kroniek.nlp.dictionary import dictionary_lemma
 
 DEFAULT_PARTICLE_DEPS = ("compound:prt",)
 VERB_POS = ("VERB", "AUX")
@@ -305,12 +306,8 @@ class SentenceFix:
                 heads[sent.root.i], deps[sent.root.i] = prev_root, "parataxis"
                 changed = True
         if changed:
-            self._apply(doc, heads, deps)
+            set_arcs(doc, heads, deps)
         return doc
-
-    @staticmethod
-    def _apply(doc: Doc, heads: list[int], deps: list[str]) -> None:
-        set_arcs(doc, heads, deps)
 
 
 def set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
@@ -390,8 +387,19 @@ def line_break_before(tok: Any) -> bool:
     prev = doc[i]
     if prev.text in FINAL or prev.text in CLOSING or prev.text == ":":
         return True
-    line_start = doc.text.rfind("\n", 0, prev.idx) + 1
-    return prev.idx + len(prev.text) - line_start <= HARD_WRAP_CHARS
+    return prev.idx + len(prev.text) - _line_start(doc, i) <= HARD_WRAP_CHARS
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """Character offset where the line holding token ``i`` starts: walking back over the line's
+    own tokens, not searching ``doc.text`` (rebuilt on every access: quadratic over a
+    hard-wrapped article). Only whitespace tokens hold newlines."""
+    while i > 0:
+        i -= 1
+        tok = doc[i]
+        if tok.is_space and "\n" in tok.text:
+            return tok.idx + tok.text.rfind("\n") + 1
+    return 0
 
 
 class LineBreaks:
@@ -496,7 +504,6 @@ class LookupLemmatizer:
         self.overwrite = overwrite
         self.by_pos: dict[str, str] = {}
         self.by_form: dict[str, str] = {}
-        self._cache: dict[str, str] = {}  # simplemma answers, per pipeline
 
     def lemma(self, text: str, pos: str) -> str:
         lower = text.lower()
@@ -508,17 +515,7 @@ class LookupLemmatizer:
         hit = self.by_form.get(lower)
         if hit is not None:
             return hit
-        hit = self._cache.get(lower)
-        if hit is None:
-            try:
-                from simplemma import lemmatize
-
-                hit = lemmatize(lower, lang=self.lang)
-            except (ImportError, ValueError):
-                hit = lower
-            if len(self._cache) < 200_000:
-                self._cache[lower] = hit
-        return hit
+        return dictionary_lemma(lower, self.lang) or lower
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:

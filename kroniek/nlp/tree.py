@@ -31,3 +31,9 @@ def text_bounds(span: Any) -> tuple[int, int]:
     if not words:
         return span.start_char, span.start_char
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
+    """The contract's sentences of a parsed doc: :func:`text_bounds` of each, line-break-only
+    ones dropped."""
+    return [text_bounds(s) for s in doc.sents if not all(t.is_space for t in s)]
