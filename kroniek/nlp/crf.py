@@ -73,6 +73,7 @@ def gazetteer_tags(words: Sequence[str], gaz: dict[str, str]) -> list[str]:
     return tags
 
 
+@lru_cache(maxsize=200_000)
 def lemma_hint(lower: str) -> str:
     """How simplemma's large Dutch dictionary inflects a word: unchanged, or the last two
     letters of its lemma (``onderhandelde`` -> ``en``: a verb form). Part of the lexicon
