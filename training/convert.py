@@ -5,7 +5,8 @@ against the other UD files, held-out test included (by sentence text); its missi
 stay missing (we train no XPOS tagger at all); Alpino's lemma underscores are removed; and a
 separable verb's gold lemma already carries its particle (``spoorde ... aan`` -> ``aansporen``),
 which a per-token lemmatizer cannot learn, so training lemmas drop the particle and the
-``kroniek_separable_verbs`` component puts it back from the ``compound:prt`` arc.
+``kroniek_separable_verbs`` component puts it back from the ``compound:prt`` arc. The two 2017
+files follow the UD 2.0 annotation, so their trees are harmonised first (``harmonise.py``).
 
 Never reads the held-out files except to deduplicate against the Alpino test.
 """
@@ -18,6 +19,10 @@ from pathlib import Path
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
+try:  # run as a script (training/convert.py) or imported as training.convert
+    from harmonise import ObliqueLexicon, harmonise, oblique_lexicon
+except ImportError:
+    from training.harmonise import ObliqueLexicon, harmonise, oblique_lexicon
 from kroniek.nlp.conll import group_sentences, ner_docs, read_conllu, sentence_key, ud_doc
 
 UD_DEV = "nl_alpino-ud-dev.conllu"
@@ -27,11 +32,15 @@ UD_TRAIN = [
     "nl_alpino-ud-train-2017-news-subset.conllu",
     "nl_lassysmall-ud-train-v2.0-2017.conllu",  # older annotation, deduplicated below
 ]
+# Converted by the UD 2.0 (2017) script: brought to the current annotation (training/harmonise.py).
+UD_OLD_SCHEME = {"nl_alpino-ud-train-2017-news-subset.conllu", "nl_lassysmall-ud-train-v2.0-2017.conllu"}
 UD_HELD_OUT = "nl_alpino-ud-test.conllu"
 
 
-def ud_docbin(files: list[Path], seen: set[str], limit: int | None) -> tuple[DocBin, int, int]:
-    """Docs from ``files`` skipping any sentence whose text is in ``seen`` (which grows)."""
+def ud_docbin(files: list[Path], seen: set[str], limit: int | None,
+              lexicon: ObliqueLexicon | None = None) -> tuple[DocBin, int, int]:
+    """Docs from ``files`` skipping any sentence whose text is in ``seen`` (which grows); trees
+    in the old annotation are harmonised (``lexicon``: which prepositional phrases are obl:arg)."""
     vocab = Vocab()
     sents = []
     for f in files:
@@ -40,7 +49,7 @@ def ud_docbin(files: list[Path], seen: set[str], limit: int | None) -> tuple[Doc
             if key in seen:
                 continue
             seen.add(key)
-            sents.append((group, rows))
+            sents.append((group, harmonise(rows, lexicon) if f.name in UD_OLD_SCHEME else rows))
     sents = sents[:limit] if limit else sents
     db = DocBin(store_user_data=False)
     for batch in group_sentences(sents):
@@ -91,12 +100,15 @@ def convert(data: Path, out: Path, limit: int | None = None) -> dict[str, int]:
     dev, counts["nl_ud_dev_sents"], counts["nl_ud_dev_tokens"] = ud_docbin([ud / UD_DEV], set(held), limit)
     dev.to_disk(out / "nl_ud_dev.spacy")
     seen = held | {sentence_key(r) for _, r in read_conllu(ud / UD_DEV)}
+    # obl:arg vs obl for the old trees, learnt from the current-annotation training files only
+    # (not Alpino dev, which stays a clean dev set)
+    lexicon = oblique_lexicon(r for f in UD_TRAIN if f not in UD_OLD_SCHEME for _, r in read_conllu(ud / f))
     train, counts["nl_ud_train_sents"], counts["nl_ud_train_tokens"] = ud_docbin(
-        [ud / f for f in UD_TRAIN], seen, limit)
+        [ud / f for f in UD_TRAIN], seen, limit, lexicon)
     train.to_disk(out / "nl_ud_train.spacy")
     # Train + dev together, for the final syntax model (trained for the step count dev chose).
     alls, counts["nl_ud_all_sents"], counts["nl_ud_all_tokens"] = ud_docbin(
-        [ud / UD_DEV] + [ud / f for f in UD_TRAIN], set(held), limit)
+        [ud / UD_DEV] + [ud / f for f in UD_TRAIN], set(held), limit, lexicon)
     alls.to_disk(out / "nl_ud_all.spacy")
     for src, name in [(data / "conll2002-nl" / "ned.train", "nl_ner_train"),
                       (data / "conll2002-nl" / "ned.testa", "nl_ner_dev"),

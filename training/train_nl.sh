@@ -15,7 +15,8 @@ PLIM=()
 if [ -n "${LIMIT:-}" ]; then LIM=(--limit "$LIMIT"); CLIM=(--limit-docs "$LIMIT" --iterations 5); PLIM=(--limit "$LIMIT" --iterations 5); fi
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 mkdir -p $W
-# 1. data: UD files (2017 LassySmall deduplicated, Alpino test never used), CoNLL-2002
+# 1. data: UD files (2017 LassySmall deduplicated, Alpino test never used; the two 2017 files
+#    brought to the current annotation by training/harmonise.py), CoNLL-2002
 $PY training/convert.py --data "$DATA" --out $W/corpus "${LIM[@]}"
 # 2. syntax: tok2vec + morphologizer + parser on all allowed UD files (the trainable
 #    lemmatizer of nl_syntax.cfg lost to the lookup lemmatizer on dev, so it is left out);
