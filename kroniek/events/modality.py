@@ -90,7 +90,9 @@ def assess(trigger: Token, w: Words) -> Modality:
 
 def _speech_verb(trigger: Token, chain: list[Token], w: Words) -> Token | None:
     for h in [trigger, *chain]:
-        if h != trigger and h.lemma_.lower() in w.speech:
+        if h != trigger and h.lemma_.lower() in w.speech and not (
+                h == trigger.head and trigger.dep_.lower() == "xcomp"):
+            # (the infinitive right under "laten" is no report: "liet zijn bezwaar vallen")
             return h
         for c in syntax.kids(h):  # "..., zei Lavrov" / "..., Lavrov said" hanging off the event
             if c.dep_.lower() in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in w.speech \

@@ -148,6 +148,10 @@ def is_passive(verb: Token) -> bool:
         return True
     if not any(d in PASS_SUBJ for d in deps) or any(d in ("nsubj", "csubj") for d in deps):
         return False
+    if "Fin" in verb.morph.get("VerbForm") or "obj" in deps:
+        # no passive auxiliary, and a finite verb or an object of its own: active ("Jordaanse
+        # toestellen wierpen medicijnen af" with its subject mislabelled)
+        return False
     return "aux" not in deps or _agent_phrase(verb)
 
 
@@ -321,6 +325,10 @@ def near_words(tok: Token) -> set[str]:
         out.update((c.lower_, c.lemma_.lower()))
         for g in kids(c):
             out.update((g.lower_, g.lemma_.lower()))
+    if tok.dep_.lower() == "xcomp" and tok.head is not tok:
+        # "liet zijn bezwaar vallen": the current Dutch trees make "laten" the head of its
+        # infinitive, so the first word of "laten vallen" stands above the trigger
+        out.update((tok.head.lower_, tok.head.lemma_.lower()))
     return out
 
 
