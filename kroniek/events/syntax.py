@@ -144,8 +144,8 @@ def is_passive(verb: Token) -> bool:
     label for the subject of an active perfect: "Obama is in Moskou aangekomen", "De rebellen
     hebben hun wapens overgedragen" (a true passive gets its aux:pass)."""
     deps = [c.dep_.lower() for c in kids(verb)]
-    if any(d in PASS_AUX for d in deps):
-        return True
+    if any(c.dep_.lower() in PASS_AUX and c.pos_ in ("AUX", "VERB") for c in kids(verb)):
+        return True  # (a noun labelled aux:pass, "raketten afgevuurd", is no auxiliary)
     if not any(d in PASS_SUBJ for d in deps) or any(d in ("nsubj", "csubj") for d in deps):
         return False
     if "Fin" in verb.morph.get("VerbForm") or "obj" in deps:
