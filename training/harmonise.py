@@ -44,23 +44,29 @@ TO_VERB = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "aux", "aux:pass", "mar
            "ccomp", "xcomp", "orphan", "discourse", "vocative", "dislocated", "compound:prt"}
 
 
+def _promote(rows: list[Row], v: int, moved: set[str]) -> None:
+    """Make word ``v`` (a ``cop`` or ``aux``) the head of its clause: it takes its head's place,
+    the old head becomes its ``xcomp`` and hands over its dependents labelled ``moved``."""
+    r = rows[v - 1]
+    x = _head(r)
+    if not x:
+        return
+    old = rows[x - 1]
+    r[6], r[7] = old[6], old[7]
+    if r[3] == "AUX":
+        r[3] = "VERB"
+    old[6], old[7] = str(v), "xcomp"
+    for k, kr in enumerate(rows, 1):
+        if k != v and _head(kr) == x and kr[7] in moved:
+            kr[6] = str(v)
+
+
 def copular_verbs(rows: list[Row]) -> None:
     """Only *zijn* is a copula now: *worden*, *blijven*, *heten* ... head their clause and the
     predicate becomes their ``xcomp``, taking the clause-level dependents along to the verb."""
     for v, r in enumerate(rows, 1):
-        if r[7] != "cop" or r[2].lower() == "zijn":
-            continue
-        x = _head(r)
-        if not x:
-            continue
-        pred = rows[x - 1]
-        r[6], r[7] = pred[6], pred[7]
-        if r[3] == "AUX":
-            r[3] = "VERB"
-        pred[6], pred[7] = str(v), "xcomp"
-        for k, kr in enumerate(rows, 1):
-            if k != v and _head(kr) == x and kr[7] in TO_VERB:
-                kr[6] = str(v)
+        if r[7] == "cop" and r[2].lower() != "zijn":
+            _promote(rows, v, TO_VERB)
 
 
 AUXILIARIES = {"zijn", "hebben", "worden", "zullen", "kunnen", "mogen", "moeten"}
@@ -72,19 +78,8 @@ def verbs_not_auxiliaries(rows: list[Row]) -> None:
     """*willen*, *laten*, *gaan*, *blijken* ... are no longer auxiliaries: like the copulas,
     they head the clause and the infinitive is their ``xcomp``."""
     for v, r in enumerate(rows, 1):
-        if r[7] != "aux" or r[2].lower() in AUXILIARIES:
-            continue
-        x = _head(r)
-        if not x:
-            continue
-        main = rows[x - 1]
-        r[6], r[7] = main[6], main[7]
-        if r[3] == "AUX":
-            r[3] = "VERB"
-        main[6], main[7] = str(v), "xcomp"
-        for k, kr in enumerate(rows, 1):
-            if k != v and _head(kr) == x and kr[7] in AUX_TO_VERB:
-                kr[6] = str(v)
+        if r[7] == "aux" and r[2].lower() not in AUXILIARIES:
+            _promote(rows, v, AUX_TO_VERB)
 
 
 ObliqueLexicon = dict[tuple[str, str], tuple[int, int]]
@@ -156,17 +151,6 @@ def attach_cc(rows: list[Row]) -> None:
             r[6] = str(min(later))
 
 
-def _span(kids: dict[int, list[int]], i: int) -> tuple[int, int]:
-    lo = hi = i
-    stack = [i]
-    while stack:
-        n = stack.pop()
-        for k in kids.get(n, []):
-            lo, hi = min(lo, k), max(hi, k)
-            stack.append(k)
-    return lo, hi
-
-
 def _ancestors(rows: list[Row], i: int) -> list[int]:
     out = []
     seen = set()
@@ -191,24 +175,20 @@ def attach_punct(rows: list[Row]) -> None:
             r[6] = rows[h - 1][6]
     pset = set(punct)
     words = [i for i in range(1, n + 1) if i not in pset]
-    opener = {}
+    pair: dict[int, tuple[int, int]] = {}  # either mark of a pair -> (opening, closing)
     stack: list[int] = []
     for i in punct:
         form = rows[i - 1][1]
         if stack and PAIRED.get(rows[stack[-1] - 1][1]) == form:
-            opener[stack.pop()] = i
+            o = stack.pop()
+            pair[o] = pair[i] = (o, i)
         elif form in PAIRED:
             stack.append(i)
     for i in punct:
-        cand = None
-        if i in opener:  # opening mark: the head of what it encloses
-            cand = _enclosed_head(rows, i, opener[i], pset)
-        else:
-            close = [o for o, c in opener.items() if c == i]
-            if close:
-                cand = _enclosed_head(rows, close[0], i, pset)
+        # a paired mark goes on the head of what it encloses, any other between its neighbours
+        cand = _enclosed_head(rows, *pair[i], pset) if i in pair else None
         if cand is None:
-            cand = _neighbour_head(rows, i, words, pset)
+            cand = _neighbour_head(rows, i, words)
         if cand is not None:
             rows[i - 1][6] = str(cand)
 
@@ -233,7 +213,7 @@ def _highest(rows: list[Row], word: int, i: int) -> int:
     return best
 
 
-def _neighbour_head(rows: list[Row], i: int, words: list[int], pset: set[int]) -> int | None:
+def _neighbour_head(rows: list[Row], i: int, words: list[int]) -> int | None:
     """Where a mark between two phrases goes in the current trees: a mark that opens a phrase
     depending on what precedes it (an apposition, a clause), or that precedes a new clause, goes
     right; one that closes a phrase whose head still lies ahead (a fronted clause, a subject with
