@@ -8,6 +8,7 @@ speaks ClearNLP (nsubjpass, dobj, prep + pobj, agent). Patterns are written once
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 Token = Any  # spacy.tokens.Token; kept loose so spaCy is not imported at module load
@@ -144,8 +145,9 @@ def is_passive(verb: Token) -> bool:
     label for the subject of an active perfect: "Obama is in Moskou aangekomen", "De rebellen
     hebben hun wapens overgedragen" (a true passive gets its aux:pass)."""
     deps = [c.dep_.lower() for c in kids(verb)]
-    if any(c.dep_.lower() in PASS_AUX and c.pos_ in ("AUX", "VERB") for c in kids(verb)):
-        return True  # (a noun labelled aux:pass, "raketten afgevuurd", is no auxiliary)
+    auxes = [c for c in kids(verb) if c.dep_.lower() in PASS_AUX and c.pos_ in ("AUX", "VERB")]
+    if auxes:  # (a noun labelled aux:pass, "raketten afgevuurd", is no auxiliary)
+        return not active_perfect(verb, auxes)
     if not any(d in PASS_SUBJ for d in deps) or any(d in ("nsubj", "csubj") for d in deps):
         return False
     if "Fin" in verb.morph.get("VerbForm") or "obj" in deps:
@@ -153,6 +155,26 @@ def is_passive(verb: Token) -> bool:
         # toestellen wierpen medicijnen af" with its subject mislabelled)
         return False
     return "aux" not in deps or _agent_phrase(verb)
+
+
+def active_perfect(verb: Token, auxes: list[Token]) -> bool:
+    """"Macron is in Peking aangekomen", "Rusland is Oekraïne binnengevallen": a verb whose
+    perfect tense takes the auxiliary that also makes passives ("zijn") is active, whatever
+    label the parser gave the auxiliary. The verbs are the language's ``active_perfect`` words
+    (events.yaml), the auxiliaries its ``perfect_aux``; a verb with a ``door`` phrase stays
+    passive ("is door Rusland binnengevallen" is rare but unambiguous)."""
+    words = _perfect_words(verb.doc.lang_)
+    if not words[0] or verb.lemma_.lower() not in words[0]:
+        return False
+    return all(a.lemma_.lower() in words[1] for a in auxes) and not _agent_phrase(verb)
+
+
+@cache
+def _perfect_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    from kroniek import lang as packs
+
+    words = (packs.load(lang, "events") or {}).get("words", {})
+    return frozenset(words.get("active_perfect", ())), frozenset(words.get("perfect_aux", ()))
 
 
 def _agent_phrase(verb: Token) -> bool:
@@ -221,10 +243,16 @@ def stray_iobj(verb: Token) -> list[Token]:
 
 
 def stray_objects(verb: Token) -> list[Token]:
-    """The second subject of a two-subject, objectless verb: the object the parser mislabelled."""
+    """The object a parser mislabelled on an objectless verb: its second subject, or a name or
+    noun hung on the verb as a determiner ("Rusland is Oekraïne binnengevallen" with
+    "Oekraïne" as ``det``: a determiner of a verb is no determiner)."""
+    if any(c.dep_.lower() in OBJ for c in kids(verb)):
+        return []
     subj = [c for c in kids(verb) if c.dep_.lower() in SUBJ]
-    if len(subj) > 1 and not any(c.dep_.lower() in OBJ for c in kids(verb)):
+    if len(subj) > 1:
         return subj[1:]
+    if verb.pos_ == "VERB":
+        return [c for c in kids(verb) if c.dep_.lower() == "det" and c.pos_ in ("PROPN", "NOUN")]
     return []
 
 
