@@ -170,6 +170,17 @@ def test_surname_inside_another_name_is_skipped():
         ("Melania Trump", "unk:melania-trump")]
 
 
+def test_short_surname_needs_its_own_spelling_and_an_acronym_is_no_surname():
+    # "Hoe" (how) folds to the key of "Hu", "CAO" (collective agreement) to that of "Cao"
+    def shipped(text: str) -> list[tuple[str, str]]:  # the shipped people base has Hu and Cao
+        out = actors.resolve_mentions(text, "nl", D("2005"))
+        return [(a.mention.text, a.id) for a in out if a.mention]
+    assert shipped('"Hoe kon dat?", vroeg hij.') == []
+    assert shipped("De CAO werd opnieuw onderhandeld.") == []
+    assert shipped("Hu Jintao sprak. Later zei Hu dat het kon.") == [
+        ("Hu Jintao", "hu-jintao"), ("Hu", "hu-jintao")]
+
+
 def test_unknown_person_keeps_name_and_stated_country():
     assert ids("De Franse activist Jean Dupont werd opgepakt.", "nl", "2018") == [
         ("Franse activist Jean Dupont", "unk:jean-dupont")]

@@ -7,6 +7,8 @@ article costs a few hundred dict lookups.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,7 +17,7 @@ from typing import Any
 from kroniek import lang as lang_data
 from kroniek.actors.kb import KB
 from kroniek.actors.kb import load as load_kb
-from kroniek.actors.normalize import Token, case_signature, fold, key_of
+from kroniek.actors.normalize import TOKEN_RE, Token, case_signature, fold, key_of
 
 # Entry kinds, in the order that decides between entries on the same words.
 KINDS = ("person", "org", "inst", "country", "seat", "cref", "adj", "people", "one", "agent",
@@ -69,7 +71,7 @@ class Index:
             if not bucket:
                 continue
             window = tokens[i:i + n]
-            fits = [e for e in bucket if _case_fits(e.sig, window)]
+            fits = [e for e in bucket if _case_fits(e, window)]
             if fits:
                 return n, fits
         return None
@@ -92,23 +94,45 @@ class Index:
             if not bucket:
                 continue
             window = tokens[i:i + n]
-            fits = [e for e in bucket if e.kind in GENITIVE_KINDS and _case_fits(e.sig, window)]
+            fits = [e for e in bucket if e.kind in GENITIVE_KINDS and _case_fits(e, window)]
             if fits:
                 return n, fits
         return None
 
 
-def _case_fits(sig: tuple[int, ...], window: list[Token]) -> bool:
+def _case_fits(entry: Entry, window: list[Token]) -> bool:
+    """Whether the text's capitals fit the alias as written (:func:`case_signature`).
+
+    Two more checks keep short names from meeting common words: a short all-capitals word is
+    an acronym ("CAO", the collective labour agreement, is not the surname "Cao"), and a name
+    word of up to three letters must be spelt as written, not merely transliterate to it
+    ("Hoe", a question word, folds to the key of "Hu")."""
+    sig = entry.sig
     if len(sig) != len(window):
         return False
     for need, tok in zip(sig, window, strict=True):
         if need == 2 and not tok.upper:
             return False
-        if need == 1 and not tok.cap:
+        if need == 1 and (not tok.cap or (tok.upper and _ACRONYM.fullmatch(tok.text))):
             return False
         if need == 3 and tok.cap:  # a word that, capitalised, is part of a name
             return False
+    if any(need == 1 for need in sig) and any(len(t.text) <= 3 for t in window):
+        words = [_plain(m.group()) for m in TOKEN_RE.finditer(entry.alias)]
+        if len(words) == len(window) and any(
+                need == 1 and len(tok.text) <= 3 and _plain(tok.text) != word
+                for need, tok, word in zip(sig, window, words, strict=True)):
+            return False
     return True
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+def _plain(word: str) -> str:
+    """Lower case without diacritics: how a short name must be spelt to match."""
+    t = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in t if not unicodedata.combining(ch))
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:

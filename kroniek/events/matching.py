@@ -18,6 +18,7 @@ from kroniek.nlp.dictionary import dictionary_lemma
 # Word classes that never carry an event.
 NEVER_TRIGGER = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM",
                            "PART", "INTJ"})
+AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass", "cop"})
 # Where a mistagged noun may stand ("sancties" tagged VERB as the object of "instellen").
 NOMINAL_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod", "compound:prt", "conj", "appos"}
 
@@ -75,6 +76,10 @@ class Matching:
             # "alle strijdende partijen", "de aanvallende troepen": a participle between an
             # article and its noun names the people, it states no event ("Canada verleende
             # asiel" mislabelled amod keeps its verb)
+            return []
+        if tok.dep_.lower() in AUX_DEPS and tok.head.i != tok.i and tok.head.pos_ == "VERB":
+            # the auxiliary of another verb states no event of its own: "heeft er kritiek op
+            # gekregen" is no "kritiek hebben", "gaat bemiddelen" no "gaan naar"
             return []
         if tok.pos_ in ("VERB", "ADJ", "AUX") or (
                 self.linear and tok.dep_.lower() == "root" and tok.pos_ in ("ADV", "ADP", "X")):
