@@ -171,14 +171,30 @@ def test_surname_inside_another_name_is_skipped():
 
 
 def test_short_surname_needs_its_own_spelling_and_an_acronym_is_no_surname():
-    # "Hoe" (how) folds to the key of "Hu", "CAO" (collective agreement) to that of "Cao"
-    def shipped(text: str) -> list[tuple[str, str]]:  # the shipped people base has Hu and Cao
+    # "Hoe" (how) folds to the key of "Hu", "Daar" to that of "Dar", "CAO" (collective
+    # agreement) to that of "Cao"; the shipped people base has all three
+    def shipped(text: str) -> list[tuple[str, str]]:
         out = actors.resolve_mentions(text, "nl", D("2005"))
         return [(a.mention.text, a.id) for a in out if a.mention]
-    assert shipped('"Hoe kon dat?", vroeg hij.') == []
+    assert not [i for _, i in shipped('"Hoe kon dat?", vroeg hij.') if i == "hu-jintao"]
     assert shipped("De CAO werd opnieuw onderhandeld.") == []
     assert shipped("Hu Jintao sprak. Later zei Hu dat het kon.") == [
         ("Hu Jintao", "hu-jintao"), ("Hu", "hu-jintao")]
+
+
+def test_sentence_initial_function_word_is_no_surname() -> None:
+    from kroniek.nlp.loader import load_pipeline
+
+    nlp = load_pipeline("nl")
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("no Dutch parser")
+    for text in ["Dan moet ik opstappen.", "Daar zaten de Fransen samen met de Belgen.",
+                 '"Hoe kon dat?", vroeg hij.']:
+        out = actors.resolve_mentions(text, "nl", D("2025-06"), nlp_doc=nlp(text))
+        assert [a.kind for a in out if a.kind == "person"] == [], (text, out)
+    out = actors.resolve_mentions("Later zei Dan dat het kon.", "nl", D("2025-06"),
+                                  nlp_doc=nlp("Later zei Dan dat het kon."))
+    assert [a.id for a in out] == ["nicusor-dan"]
 
 
 def test_unknown_person_keeps_name_and_stated_country():

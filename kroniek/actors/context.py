@@ -20,6 +20,11 @@ _CORE = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obj", "dobj", "
 _OBLIQUE = frozenset({"obl", "obl:arg", "obl:agent", "nmod", "pobj"})
 
 
+# Word classes no name belongs to; quotes and brackets that may open a sentence.
+FUNCTION_POS = frozenset({"ADV", "SCONJ", "ADP", "PRON", "DET", "CCONJ", "AUX", "PART"})
+_OPENERS = frozenset({'"', "'", ",,", "„", "“", "‘", "(", "«", "-", "–"})
+
+
 class ParseRoles:
     """Reads a parse once per document; each question is a span lookup."""
 
@@ -38,6 +43,23 @@ class ParseRoles:
             return None
         k = bisect_right(self._starts, pos) - 1
         return self._starts[k] if k >= 0 else None
+
+    def function_word(self, start: int, end: int) -> bool:
+        """Whether the span is one sentence-initial word the tagger reads as a function word:
+        "Dan moet ik opstappen", "Daar zaten ze" are no surnames (Dan, Dar). Inside a sentence a
+        capitalised word is a name whatever its tag."""
+        if self.doc is None:
+            return False
+        try:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or span.end - span.start != 1:
+                return False
+            tok = self.doc[span.start]
+            first = tok.is_sent_start or (tok.i > 0 and self.doc[tok.i - 1].is_punct
+                                          and self.doc[tok.i - 1].text in _OPENERS)
+            return bool(first) and tok.pos_ in FUNCTION_POS
+        except (AttributeError, ValueError, IndexError):
+            return False
 
     def is_noun(self, start: int, end: int) -> bool | None:
         """Whether the parse reads the span as a noun of its own ("a Ukrainian was arrested")

@@ -106,7 +106,7 @@ def _case_fits(entry: Entry, window: list[Token]) -> bool:
     Two more checks keep short names from meeting common words: a short all-capitals word is
     an acronym ("CAO", the collective labour agreement, is not the surname "Cao"), and a name
     word of up to three letters must be spelt as written, not merely transliterate to it
-    ("Hoe", a question word, folds to the key of "Hu")."""
+    ("Hoe", a question word, folds to the key of "Hu", "Daar" to that of "Dar")."""
     sig = entry.sig
     if len(sig) != len(window):
         return False
@@ -117,10 +117,10 @@ def _case_fits(entry: Entry, window: list[Token]) -> bool:
             return False
         if need == 3 and tok.cap:  # a word that, capitalised, is part of a name
             return False
-    if any(need == 1 for need in sig) and any(len(t.text) <= 3 for t in window):
+    if any(need == 1 for need in sig):
         words = [_plain(m.group()) for m in TOKEN_RE.finditer(entry.alias)]
         if len(words) == len(window) and any(
-                need == 1 and len(tok.text) <= 3 and _plain(tok.text) != word
+                need == 1 and len(word) <= 3 and _plain(tok.text) != word
                 for need, tok, word in zip(sig, window, words, strict=True)):
             return False
     return True

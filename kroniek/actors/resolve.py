@@ -630,7 +630,7 @@ class Resolver:
             self.emit(self.person(e.target, sp), self._surname_key(e.target))
         elif e.kind == "surname":
             if self.tokens[m.i].key in self.idx.stop_names or self.name_neighbour(m, covered) \
-                    or self.inside_larger_entity(m):
+                    or self.inside_larger_entity(m) or self.roles.function_word(sp.start, sp.end):
                 return k_next
             pid = self.surname_target(m)
             if pid:
