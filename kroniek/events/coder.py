@@ -89,6 +89,8 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self.quantifiers = w("quantifiers")
         self.compounds = bool(self.dict.words.get("compound_nouns", False))
         self.separable = bool(self.dict.words.get("separable_prefix", False))
+        self.not_particles = w("not_particles")  # "zij kennen er niets van" is no "erkennen"
+        self.not_compounds = w("not_compounds")  # "zelfmoord" is no "moord"
         self.prospect = prospect.ProspectWords(
             w("copulas"), w("possible_predicates") | w("hypothetical"), w("planned_predicates"),
             w("prepare_phrases"), w("predicate_fillers"))

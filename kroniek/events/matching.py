@@ -71,11 +71,13 @@ class Matching:
         if upos in NEVER_TRIGGER or not self._may_trigger(tok):
             return []  # most words: no reading of them is a trigger lemma
         if upos in ("VERB", "ADJ") and tok.dep_.lower() == "amod" and tok.i > 0 and \
-                tok.doc[tok.i - 1].pos_ == "DET" and tok.head.pos_ in ("NOUN", "PROPN") and \
-                tok.head.i > tok.i:
-            # "alle strijdende partijen", "de aanvallende troepen": a participle between an
-            # article and its noun names the people, it states no event ("Canada verleende
-            # asiel" mislabelled amod keeps its verb)
+                tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and (
+                    tok.doc[tok.i - 1].pos_ == "DET" or any(
+                        c.dep_.lower() == "det" and c.i < tok.i for c in syntax.kids(tok.head))
+                    or (tok.head.i == tok.i + 1 and tok.doc[tok.i - 1].pos_ in ("CCONJ", "ADP"))):
+            # "alle strijdende partijen", "de in 1997 vermoorde ontwerper", "en erkende
+            # vluchtelingen": a participle inside a noun phrase names the people, it states no
+            # event ("Canada verleende asiel" mislabelled amod keeps its verb)
             return []
         if tok.dep_.lower() in AUX_DEPS and tok.head.i != tok.i and tok.head.pos_ == "VERB":
             # the auxiliary of another verb states no event of its own: "heeft er kritiek op
@@ -208,8 +210,11 @@ class Matching:
                                  if t.particle is None)
         return found
 
+    def _particles(self, tok: Token) -> set[str]:
+        return self._particle_words(tok) - self.not_particles
+
     @staticmethod
-    def _particles(tok: Token) -> set[str]:
+    def _particle_words(tok: Token) -> set[str]:
         """Words that may be the split-off part of a separable verb: the parser's particle, and
         (since a young parser often labels it advmod or case) any single adverb or preposition
         under the verb; only a dictionary verb built from it counts, so this adds no noise."""
@@ -247,6 +252,8 @@ class Matching:
             found = self.dict.candidates("noun", lemma.rsplit("-", 1)[1])
             if found:
                 return list(found)
+        if lemma in self.not_compounds:
+            return []
         for i in range(3, len(lemma) - 3):
             found = self.dict.candidates("noun", lemma[i:])
             if found:
