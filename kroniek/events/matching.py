@@ -265,7 +265,12 @@ class Matching:
         text = self._sentence_text(near.tok)
         if not all(w in text for w in words):
             return False  # not in the sentence at all: no need to read the parse
-        return all(near.has(w) for w in words)
+        if not all(near.has(w) for w in words):
+            return False
+        # "called Xi on Monday": an "on" that only dates the act is no "call on"
+        sent = syntax.sent(near.tok)
+        return not any(all(syntax.dating_preposition(t) for t in sent if t.lower_ == w)
+                       and any(t.lower_ == w for t in sent) for w in words)
 
     def _sentence_text(self, tok: Token) -> str:
         """The trigger's sentence lower-cased, then its lemmas (once per sentence)."""

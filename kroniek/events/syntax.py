@@ -360,6 +360,31 @@ def near_words(tok: Token) -> set[str]:
     return out
 
 
+def dating_preposition(tok: Token) -> bool:
+    """A preposition that dates the act ("called Xi on Monday", "sprak op dinsdag"): never the
+    particle of a multiword trigger ("call on")."""
+    if tok.pos_ != "ADP":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return any(time_word(g) for g in kids(tok)) or (nxt is not None and time_word(nxt))
+
+
+def time_word(tok: Token) -> bool:
+    """A date or time: the tagger's DATE/TIME entity, or a weekday or month of the language's
+    dates.yaml (packs whose entity tagger has no DATE label)."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.lower_ in _calendar_words(tok.doc.lang_)
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    from kroniek import lang as packs
+
+    data = packs.load(lang, "dates") or {}
+    return frozenset(str(w).lower() for key in ("weekdays", "months") for w in data.get(key) or {})
+
+
 def clause_tail(tok: Token, width: int = 3) -> set[str]:
     """The last words of a verb-second clause, up to punctuation, a conjunction or "te": the
     place of a separable particle ("wees de beschuldigingen van de hand") that a weak parse
