@@ -410,8 +410,6 @@ def test_possible_meeting_is_hypothetical_agree_with_its_day_and_place(pipe: Pip
     assert e.location is not None and e.location["name"] == "Geneva"
 
 
-@pytest.mark.xfail(reason="nl pack round 4 parses 'Poetin en Erdogan' as one flat name (en: flat), "
-                          "so Erdogan is no party", strict=False)
 def test_nl_possible_meeting_is_hypothetical_agree(pipe: Pipeline) -> None:
     e = only(code(pipe, "Een ontmoeting tussen Poetin en Erdogan is mogelijk op 3 juli in Ankara.",
                   "nl"), "AGREE")

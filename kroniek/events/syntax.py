@@ -267,10 +267,21 @@ def expand_conj(tok: Token) -> list[Token]:
             if c in out:
                 continue
             if (c.dep_.lower() == "conj" and c.pos_ in ("PROPN", "NOUN", "ADJ", "PRON", "X",
-                                                         "NUM")) or _correlated(t, c):
+                                                         "NUM")) or _correlated(t, c) \
+                    or _flat_after_conjunction(t, c):
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _flat_after_conjunction(head: Token, tok: Token) -> bool:
+    """"tussen Poetin en Erdogan" parsed as one name (``flat`` for "en" and "Erdogan"): a name
+    part right after a coordinating conjunction under the same head is a second name."""
+    if tok.dep_.lower() not in ("flat", "flat:name") or tok.pos_ not in ("PROPN", "NOUN", "X") \
+            or tok.i < 1:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ == "CCONJ" and prev.head.i == head.i
 
 
 def _correlated(first: Token, second: Token) -> bool:
