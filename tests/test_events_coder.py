@@ -690,3 +690,11 @@ def test_arrest_noun_is_the_act_of_the_state_where_it_happened(pipe: Pipeline) -
 def test_place_on_the_light_verb_of_an_event_noun(pipe: Pipeline) -> None:
     e = only(code(pipe, "Turkey carried out air strikes inside Iraq."), "ASSAULT")
     assert sides(e) == ({"TUR"}, {"IRQ"})
+
+
+def test_whether_clause_is_hypothetical(pipe: Pipeline) -> None:
+    # an embedded yes/no question asserts nothing: "onduidelijk of", "unclear whether"
+    for text, lang in [("Niemand weet of Rusland Oekraïne opnieuw zal aanvallen.", "nl"),
+                       ("It is unclear whether China supplied weapons to Russia.", "en")]:
+        events = code(pipe, text, lang)
+        assert events and all(e.modality == "hypothetical" for e in events), (text, events)

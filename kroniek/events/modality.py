@@ -82,7 +82,11 @@ def assess(trigger: Token, w: Words) -> Modality:
     chain_mods = {c.lemma_.lower() for h in chain[:2] for c in _aux_and_adverbs(h)}
     if (lemmas | chain_mods) & w.hypothetical:
         m.modality = "hypothetical"
-    if any(c.lower_ in w.conditional and c.dep_.lower() == "mark" for c in syntax.kids(trigger)):
+    if any(c.lower_ in w.conditional and (c.dep_.lower() == "mark" or (
+            # "weet of Rusland zal aanvallen" with "of" read as a conjunction: a verb that is no
+            # conjunct has nothing to coordinate, so its "of" opens the clause
+            c.dep_.lower() == "cc" and c.i < trigger.i and trigger.dep_.lower() != "conj"))
+           for c in syntax.kids(trigger)):
         m.modality = "hypothetical"
     m.reporter = _speech_verb(trigger, chain, w)
     return m
