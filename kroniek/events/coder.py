@@ -51,7 +51,8 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         # or without a particle joined in front ("voerde ... uit" → "uitvoeren")
         self._light_tails = frozenset(v[k:] for v in w("light_verbs") for k in range(len(v)))
         self.grammar = roles.Grammar(w("agent_preps"), w("light_verbs"), w("of_preps"),
-                                     w("between_preps"), w("carrier_preps"), self._verb_forms)
+                                     w("between_preps"), w("carrier_preps"), self._verb_forms,
+                                     w("document_nouns"))
         self.words = modality.Words(w("negation"), w("negative_det"), w("hypothetical"),
                                     w("conditional"), w("intent"), w("future"), w("speech"),
                                     w("according"))

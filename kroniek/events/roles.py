@@ -26,6 +26,8 @@ class Grammar:
     carrier_preps: frozenset[str] = frozenset()
     # every lemma reading of a verb (the coder's: parser lemma, fallback lemmatiser, particles)
     verb_forms: Callable[[Token], set[str]] | None = None
+    # "signed a decree annexing ...": the author of the document is the one who acts
+    document_nouns: frozenset[str] = frozenset()
 
     def is_light(self, verb: Token) -> bool:
         forms = self.verb_forms(verb) if self.verb_forms else {verb.lemma_.lower()}
@@ -79,6 +81,10 @@ def _logical_subjects(verb: Token, g: Grammar, depth: int) -> list[Token]:
         return []
     if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return logical_subjects(head, g, depth + 1)
+    if dep == "acl" and head.lemma_.lower() in g.document_nouns and head.head is not head \
+            and head.head.pos_ in ("VERB", "AUX"):
+        # "adopted a resolution demanding a ceasefire": who adopted it demands
+        return logical_subjects(head.head, g, depth + 1)
     if dep in ("acomp", "ccomp") and head.pos_ in ("AUX", "VERB", "ADJ"):  # "is ready to help",
         return logical_subjects(head, g, depth + 1)                      # "staat klaar om te"
     return []
