@@ -698,3 +698,12 @@ def test_whether_clause_is_hypothetical(pipe: Pipeline) -> None:
                        ("It is unclear whether China supplied weapons to Russia.", "en")]:
         events = code(pipe, text, lang)
         assert events and all(e.modality == "hypothetical" for e in events), (text, events)
+
+
+def test_the_accused_or_urged_does_the_act_of_the_infinitive(pipe: Pipeline) -> None:
+    # object control: the content of "beschuldigde X ervan ... te", "urged X to" is X's act
+    events = code(pipe, "Maduro beschuldigde de Verenigde Staten ervan een militaire invasie "
+                        "voor te bereiden.", "nl")
+    assert sides(only(events, "ACCUSE")) == ({"VEN"}, {"USA"})
+    inner = [e for e in events if e.type == "ASSAULT"]
+    assert all(sides(e)[0] == {"USA"} for e in inner), inner

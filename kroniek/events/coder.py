@@ -52,7 +52,7 @@ class Coder(Matching, Sides, Frames, Recipients, Pronouns, Building):
         self._light_tails = frozenset(v[k:] for v in w("light_verbs") for k in range(len(v)))
         self.grammar = roles.Grammar(w("agent_preps"), w("light_verbs"), w("of_preps"),
                                      w("between_preps"), w("carrier_preps"), self._verb_forms,
-                                     w("document_nouns"))
+                                     w("document_nouns"), w("object_control"))
         self.words = modality.Words(w("negation"), w("negative_det"), w("hypothetical"),
                                     w("conditional"), w("intent"), w("future"), w("speech"),
                                     w("according"))

@@ -28,6 +28,8 @@ class Grammar:
     verb_forms: Callable[[Token], set[str]] | None = None
     # "signed a decree annexing ...": the author of the document is the one who acts
     document_nouns: frozenset[str] = frozenset()
+    # "accused X of preparing", "urged X to leave": X is the subject of the infinitive
+    object_control: frozenset[str] = frozenset()
 
     def is_light(self, verb: Token) -> bool:
         forms = self.verb_forms(verb) if self.verb_forms else {verb.lemma_.lower()}
@@ -79,6 +81,13 @@ def _logical_subjects(verb: Token, g: Grammar, depth: int) -> list[Token]:
     head = verb.head
     if head == verb:
         return []
+    if dep in ("xcomp", "advcl", "ccomp") and head.pos_ == "VERB" and g.object_control \
+            and head.lemma_.lower() in g.object_control:
+        # "beschuldigde de VS ervan een invasie voor te bereiden", "urged Russia to withdraw":
+        # the one accused or urged does the act, not the accuser
+        objs = logical_objects(head)
+        if objs:
+            return objs
     if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return logical_subjects(head, g, depth + 1)
     if dep == "acl" and head.lemma_.lower() in g.document_nouns and head.head is not head \
