@@ -83,9 +83,10 @@ class Matching:
             # the auxiliary of another verb states no event of its own: "heeft er kritiek op
             # gekregen" is no "kritiek hebben", "gaat bemiddelen" no "gaan naar"
             return []
-        if upos == "ADJ" and tok.lemma_.lower() == tok.lower_ and not syntax.morph(tok, "VerbForm"):
-            return []  # a plain adjective ("would not be free"), no participle the tagger
-            # called an adjective ("bezorgd", lemma "bezorgen")
+        if upos == "ADJ" and ((tok.lemma_.lower() == tok.lower_ and not syntax.morph(tok, "VerbForm"))
+                              or any(c.dep_.lower() == "det" for c in syntax.kids(tok))):
+            return []  # a plain adjective ("would not be free") or one used as a noun ("geen
+            # Amerikaanse doden"), no participle the tagger called an adjective ("bezorgd")
         if tok.pos_ in ("VERB", "ADJ", "AUX") or (
                 self.linear and tok.dep_.lower() == "root" and tok.pos_ in ("ADV", "ADP", "X")):
             # a weak tagger's root verb called an adverb ("beschoot" ADV): still the verb
