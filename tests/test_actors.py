@@ -385,3 +385,12 @@ def test_elided_conjuncts_become_two_actors(text, lang, ids):
 
     found = resolve_mentions(text, lang, PartialDate.parse("2018-05"))
     assert [a.id for a in found] == ids
+
+
+def test_bare_surname_needs_someone_known_by_then() -> None:
+    # the grand duke took office in 2025: a "Guillaume" of 2000 is somebody else
+    def shipped(text: str, date: str) -> list[str]:
+        return [a.id for a in actors.resolve_mentions(text, "nl", D(date)) if a.mention]
+    assert "guillaume-of-luxembourg" not in shipped("Guillaume verscheen in een witte mars.", "2000-06")
+    assert shipped("Groothertog Guillaume sprak. Later zei Guillaume dat het kon.", "2026-01") == [
+        "guillaume-of-luxembourg", "guillaume-of-luxembourg"]

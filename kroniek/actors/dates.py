@@ -49,3 +49,22 @@ def last_role(person: Person, date: PartialDate | None) -> Role | None:
     d_hi = hi(date.value) if date else "9999-99-99"
     past = [r for r in person.roles if r.start is None or lo(r.start) <= d_hi]
     return max(past, key=lambda r: lo(r.start)) if past else None
+
+
+# How long before a person's first recorded office a bare surname may already mean them: people
+# are in the news some years before they take office (a candidate, a minister-to-be), not decades.
+KNOWN_BEFORE_YEARS = 10
+
+
+def known_by(person: Person, date: PartialDate | None) -> bool:
+    """Whether a document of ``date`` can mean ``person`` by surname alone: not when every
+    recorded office starts much later ("Guillaume" in a 2000 article is not the grand duke who
+    took office in 2025)."""
+    if date is None:
+        return True
+    starts = [lo(r.start) for r in person.roles if r.start]
+    if len(starts) < len(person.roles) or not starts:
+        return True
+    first = min(starts)
+    year = int(first[:4]) - KNOWN_BEFORE_YEARS
+    return hi(date.value) >= f"{year:04d}{first[4:]}"

@@ -15,7 +15,7 @@ from typing import Any
 
 from kroniek.actors.context import ParseRoles, dominant
 from kroniek.actors.coref import DocState
-from kroniek.actors.dates import active, last_role, role_at
+from kroniek.actors.dates import active, known_by, last_role, role_at
 from kroniek.actors.gazetteer import place_country
 from kroniek.actors.index import Entry, Index
 from kroniek.actors.kb import KB, Person
@@ -503,8 +503,9 @@ class Resolver:
     def surname_target(self, m: Match) -> str | None:
         """The person a bare surname points to, or None when it is not clear."""
         key = " ".join(t.key for t in self.tokens[m.i:m.j])
-        pids = self.state.surnames.get(key) or list(dict.fromkeys(
-            e.target for e in m.entries if e.kind == "surname"))
+        pids = self.state.surnames.get(key) or [
+            p for p in dict.fromkeys(e.target for e in m.entries if e.kind == "surname")
+            if known_by(self.kb.people[p], self.date)]
         if len(pids) == 1:
             return pids[0]
         live = [p for p in pids if role_at(self.kb.people[p], self.date)]
