@@ -7,8 +7,6 @@ article costs a few hundred dict lookups.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,7 +15,15 @@ from typing import Any
 from kroniek import lang as lang_data
 from kroniek.actors.kb import KB
 from kroniek.actors.kb import load as load_kb
-from kroniek.actors.normalize import TOKEN_RE, Token, case_signature, fold, key_of
+from kroniek.actors.normalize import (
+    TOKEN_RE,
+    Token,
+    case_signature,
+    fold,
+    is_acronym,
+    key_of,
+    plain,
+)
 
 # Entry kinds, in the order that decides between entries on the same words.
 KINDS = ("person", "org", "inst", "country", "seat", "cref", "adj", "people", "one", "agent",
@@ -113,26 +119,17 @@ def _case_fits(entry: Entry, window: list[Token]) -> bool:
     for need, tok in zip(sig, window, strict=True):
         if need == 2 and not tok.upper:
             return False
-        if need == 1 and (not tok.cap or (tok.upper and _ACRONYM.fullmatch(tok.text))):
+        if need == 1 and (not tok.cap or (tok.upper and is_acronym(tok.text))):
             return False
         if need == 3 and tok.cap:  # a word that, capitalised, is part of a name
             return False
     if any(need == 1 for need in sig):
-        words = [_plain(m.group()) for m in TOKEN_RE.finditer(entry.alias)]
+        words = [plain(m.group()) for m in TOKEN_RE.finditer(entry.alias)]
         if len(words) == len(window) and any(
-                need == 1 and len(word) <= 3 and _plain(tok.text) != word
+                need == 1 and len(word) <= 3 and plain(tok.text) != word
                 for need, tok, word in zip(sig, window, words, strict=True)):
             return False
     return True
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,4}")
-
-
-def _plain(word: str) -> str:
-    """Lower case without diacritics: how a short name must be spelt to match."""
-    t = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in t if not unicodedata.combining(ch))
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:

@@ -30,6 +30,17 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,4}")
 
 
+def is_acronym(token: str) -> bool:
+    """A short all-capitals token ("PKK", "CAO"): its letters are its whole identity."""
+    return _ACRONYM_RE.fullmatch(token) is not None
+
+
+def plain(text: str) -> str:
+    """Lower case without diacritics ("Nausėda" -> "nauseda")."""
+    t = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in t if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """The matching key of one token.
@@ -37,10 +48,9 @@ def fold(token: str) -> str:
     A short all-capitals token is an acronym ("PKK", "PPK", "YPG"): its letters are the whole
     identity, so it is only lowercased; transliteration rules and doubled-letter folding would
     make different acronyms meet."""
-    if _ACRONYM_RE.fullmatch(token):
+    if is_acronym(token):
         return token.lower().replace(".", "")
-    t = unicodedata.normalize("NFKD", token.lower().replace(".", ""))
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = plain(token.replace(".", ""))
     for a, b in _RULES:
         if a in t:
             t = t.replace(a, b)
@@ -94,6 +104,4 @@ def case_signature(phrase: str) -> tuple[int, ...]:
 
 
 def slug(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text.lower())
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-") or "x"

@@ -273,8 +273,11 @@ class Matching:
             return False
         # "called Xi on Monday": an "on" that only dates the act is no "call on"
         sent = syntax.sent(near.tok)
-        return not any(all(syntax.dating_preposition(t) for t in sent if t.lower_ == w)
-                       and any(t.lower_ == w for t in sent) for w in words)
+        for w in words:
+            found = [t for t in sent if t.lower_ == w]
+            if found and all(syntax.dating_preposition(t) for t in found):
+                return False
+        return True
 
     def _sentence_text(self, tok: Token) -> str:
         """The trigger's sentence lower-cased, then its lemmas (once per sentence)."""

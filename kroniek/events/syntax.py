@@ -163,18 +163,23 @@ def active_perfect(verb: Token, auxes: list[Token]) -> bool:
     label the parser gave the auxiliary. The verbs are the language's ``active_perfect`` words
     (events.yaml), the auxiliaries its ``perfect_aux``; a verb with a ``door`` phrase stays
     passive ("is door Rusland binnengevallen" is rare but unambiguous)."""
-    words = _perfect_words(verb.doc.lang_)
-    if not words[0] or verb.lemma_.lower() not in words[0]:
+    lang = verb.doc.lang_
+    if verb.lemma_.lower() not in _pack_words(lang, "events", "words", "active_perfect"):
         return False
-    return all(a.lemma_.lower() in words[1] for a in auxes) and not _agent_phrase(verb)
+    perfect_aux = _pack_words(lang, "events", "words", "perfect_aux")
+    return all(a.lemma_.lower() in perfect_aux for a in auxes) and not _agent_phrase(verb)
 
 
 @cache
-def _perfect_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+def _pack_words(lang: str, name: str, *path: str) -> frozenset[str]:
+    """Words of a language pack's ``<name>.yaml`` at ``path`` (a list, or a mapping's keys),
+    lower-cased: for the questions asked of a parse without a coder at hand."""
     from kroniek import lang as packs
 
-    words = (packs.load(lang, "events") or {}).get("words", {})
-    return frozenset(words.get("active_perfect", ())), frozenset(words.get("perfect_aux", ()))
+    node = packs.load(lang, name) or {}
+    for key in path:
+        node = node.get(key) or {}
+    return frozenset(str(w).lower() for w in node)
 
 
 def _agent_phrase(verb: Token) -> bool:
@@ -385,15 +390,9 @@ def time_word(tok: Token) -> bool:
     dates.yaml (packs whose entity tagger has no DATE label)."""
     if tok.ent_type_ in ("DATE", "TIME"):
         return True
-    return tok.lower_ in _calendar_words(tok.doc.lang_)
-
-
-@cache
-def _calendar_words(lang: str) -> frozenset[str]:
-    from kroniek import lang as packs
-
-    data = packs.load(lang, "dates") or {}
-    return frozenset(str(w).lower() for key in ("weekdays", "months") for w in data.get(key) or {})
+    lang = tok.doc.lang_
+    return tok.lower_ in _pack_words(lang, "dates", "weekdays") \
+        or tok.lower_ in _pack_words(lang, "dates", "months")
 
 
 def clause_tail(tok: Token, width: int = 3) -> set[str]:
