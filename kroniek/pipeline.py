@@ -18,7 +18,7 @@ from kroniek import actors, events, places, quotes
 from kroniek import time as time_stage
 from kroniek.errors import KroniekError
 from kroniek.model import Analysis, Document
-from kroniek.nlp import load_pipeline
+from kroniek.nlp import load_pipeline, pipe_texts
 from kroniek.nlp.entities import entities as map_entities
 from kroniek.nlp.tree import sentence_bounds
 from kroniek.text.langid import identify
@@ -78,7 +78,7 @@ class Pipeline:
         for lang in {lang for _, lang, why in batch if why is None}:
             idx = [i for i, (_, lg, why) in enumerate(batch) if lg == lang and why is None]
             nlp = self.nlp(lang)
-            for i, sdoc in zip(idx, nlp.pipe(batch[i][0].text for i in idx), strict=True):
+            for i, sdoc in zip(idx, pipe_texts(nlp, (batch[i][0].text for i in idx)), strict=True):
                 parsed[i] = sdoc
         for i, (doc, lang, why) in enumerate(batch):
             a = Analysis(doc=doc, lang=lang or "und", skipped=why)

@@ -134,3 +134,56 @@ def test_space_arcs_take_a_newline_out_of_the_parse() -> None:
     assert (doc[2].head.i, doc[2].dep_) == (1, "dep")
     assert doc[4].dep_ == "ROOT" and doc[4].head.i == 4 and doc[3].head.i == 4
     assert [s.root.text for s in doc.sents] == ["valt", "treedt"]
+
+
+def _tagged(text: str, pos: list[str]) -> Doc:
+    nlp = spacy.blank("nl")
+    doc = nlp(text)
+    assert len(doc) == len(pos), [t.text for t in doc]
+    for tok, tag in zip(doc, pos, strict=True):
+        tok.pos_ = tag
+    return doc
+
+
+def test_run_in_headline_starts_a_sentence_only_in_flattened_text() -> None:
+    nlp = spacy.blank("nl")
+    hints = nlp.add_pipe("kroniek_sentence_hints", config={"run_in_starts": ["DET", "ADV", "ADP"]})
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "ADV", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    flat = hints(_tagged("Bosbranden in La Palma Ook in Californië woedt een brand .", pos))
+    assert [t.text for t in flat[1:] if t.is_sent_start] == ["Ook"]
+    # the same words with the headline on its own line: the line break decides, not this rule
+    lines = hints(_tagged("Bosbranden in La Palma\nOok in Californië woedt een brand .",
+                          pos[:4] + ["SPACE"] + pos[4:]))
+    assert not lines[5].is_sent_start
+
+
+def test_run_in_start_not_before_a_name_after_a_verb_or_in_brackets() -> None:
+    nlp = spacy.blank("nl")
+    hints = nlp.add_pipe("kroniek_sentence_hints", config={"run_in_starts": ["DET", "ADV", "ADP"]})
+    cases = [  # surname after a verb; "De" + capitalised word is a name; inside brackets
+        ("Later zei Dan dat het kon .", ["ADV", "VERB", "ADV", "SCONJ", "PRON", "VERB", "PUNCT"]),
+        ("Voorzitter Herman De Prins zwijgt .", ["NOUN", "PROPN", "DET", "PROPN", "VERB", "PUNCT"]),
+        ("( Foto Gerrit Op de Beeck ) Hij zwijgt .",
+         ["PUNCT", "NOUN", "PROPN", "ADP", "DET", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]),
+    ]
+    for text, pos in cases:
+        doc = hints(_tagged(text, pos))
+        assert [t.text for t in doc[1:] if t.is_sent_start] == [], text
+
+
+def test_sentence_fix_keeps_parser_split_before_capitalised_non_name_in_flattened_text() -> None:
+    nlp = spacy.blank("nl")
+    fix = nlp.add_pipe("kroniek_sentence_fix", config={"keep_run_in": True})
+    words = ["Kabinet", "valt", "Politici", "reageerden", "verbaasd", "."]
+    heads, deps = [1, 1, 3, 3, 3, 3], ["nsubj", "ROOT", "nsubj", "ROOT", "xcomp", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "VERB", "ADJ", "PUNCT"]
+    assert len(list(fix(parsed(words, heads, deps, pos)).sents)) == 2
+    # before a name the split is still undone: "bondscoach | Louis van Gaal"
+    words = ["De", "bondscoach", "Louis", "zwijgt", "."]
+    doc = parsed(words, [1, 1, 3, 3, 3], ["det", "ROOT", "nsubj", "ROOT", "punct"],
+                 ["DET", "NOUN", "PROPN", "VERB", "PUNCT"])
+    assert len(list(fix(doc).sents)) == 1
+    # and with the option off (a language that capitalises more than names) it is undone too
+    plain = spacy.blank("nl").add_pipe("kroniek_sentence_fix")
+    words = ["Kabinet", "valt", "Politici", "reageerden", "verbaasd", "."]
+    assert len(list(plain(parsed(words, heads, deps, pos)).sents)) == 1

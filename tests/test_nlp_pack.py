@@ -136,3 +136,34 @@ def test_english_headline_is_its_own_sentence() -> None:
              "Sergei Lavrov on Thursday.")
     assert [s.text.strip() for s in doc.sents][0] == "Kim meets Lavrov"
     assert len(list(doc.sents)) == 2
+
+
+@has_nl
+def test_headline_glued_to_the_text_is_split_when_the_text_has_no_lines(nl) -> None:  # noqa: ANN001
+    # a scraped field: headline and body flattened to one line, no full stop after the headline
+    doc = nl("Bosbranden op La Palma De brandweer heeft gisteren honderden mensen geëvacueerd. "
+             "Minister De Gucht bezocht het eiland.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Bosbranden op La Palma", "De brandweer heeft gisteren honderden mensen geëvacueerd.",
+        "Minister De Gucht bezocht het eiland."]
+
+
+def test_pipe_texts_batches_by_length_and_keeps_order() -> None:
+    import spacy
+
+    from kroniek.nlp.loader import pipe_texts
+
+    nlp = spacy.blank("nl")
+    calls: list[int] = []
+    pipe = nlp.pipe
+
+    def counting_pipe(texts, batch_size=None):  # noqa: ANN001, ANN202
+        texts = list(texts)
+        calls.append(len(texts))
+        return pipe(texts, batch_size=batch_size)
+
+    nlp.pipe = counting_pipe
+    texts = [f"Tekst {i} " + "woord " * 50 for i in range(7)]
+    out = [d.text for d in pipe_texts(nlp, texts, max_chars=1000)]
+    assert out == texts
+    assert calls == [3, 3, 1]  # about 310 characters each: three fit in 1,000

@@ -111,6 +111,9 @@ def test_build_scripts_run_end_to_end_on_a_slice(tmp_path: Path, script: str) ->
     subprocess.run(["bash", str(ROOT / "training" / script), str(DATA)], check=True, cwd=ROOT,
                    env=env, capture_output=True)
     assert (tmp_path / "pack" / "crf.model").is_file() or (tmp_path / "pack" / "meta.json").is_file()
+    if script == "train_nl.sh":  # the sentence settings come from kroniek/lang/nl/sentences.yaml
+        cfg = (tmp_path / "pack" / "config.cfg").read_text()
+        assert 'run_in_starts = ["DET"' in cfg and "keep_run_in = true" in cfg
 
 
 def test_crf_feature_groups_switch_on_per_model(tmp_path: Path) -> None:

@@ -80,8 +80,11 @@ def assemble(syntax: Path | str, ner: Path | None, out: Path | None, lang: str =
     if pos_crf is not None:
         nlp.add_pipe("kroniek_crf_tagger", after="morphologizer").load_model(pos_crf)
     if sentence_rules and "parser" in nlp.pipe_names:
-        nlp.add_pipe("kroniek_sentence_hints", before="parser")
-        nlp.add_pipe("kroniek_sentence_fix", after="parser")
+        run_in = (load(lang, "sentences") or {}).get("run_in", {})
+        nlp.add_pipe("kroniek_sentence_hints", before="parser",
+                     config={"run_in_starts": list(run_in.get("starts", []))})
+        nlp.add_pipe("kroniek_sentence_fix", after="parser",
+                     config={"keep_run_in": bool(run_in.get("keep_parser_splits", False))})
     if lemma_table is not None:
         if "trainable_lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("trainable_lemmatizer")

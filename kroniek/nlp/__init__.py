@@ -9,6 +9,6 @@ Nothing downstream depends on which pipeline was chosen, only on the UD labels i
 
 from __future__ import annotations
 
-from kroniek.nlp.loader import load_pipeline, model_path
+from kroniek.nlp.loader import load_pipeline, model_path, pipe_texts
 
-__all__ = ["load_pipeline", "model_path"]
+__all__ = ["load_pipeline", "model_path", "pipe_texts"]

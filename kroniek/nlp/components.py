@@ -274,9 +274,11 @@ class SentenceFix:
     ``parataxis``), so the parse stays a tree and ``doc.sents`` follows from it.
     """
 
-    def __init__(self, final_punct: Iterable[str], closing_quotes: Iterable[str]) -> None:
+    def __init__(self, final_punct: Iterable[str], closing_quotes: Iterable[str],
+                 keep_run_in: bool = False) -> None:
         self.final = set(final_punct)
         self.quotes = set(closing_quotes)
+        self.keep_run_in = keep_run_in
 
     def _closes(self, quote: Any, first: Any) -> bool:
         """A quote before a split protects it only if it is a closing quote and the new
@@ -290,6 +292,7 @@ class SentenceFix:
         deps = [t.dep_ for t in doc]
         changed = False
         sents = list(doc.sents)
+        run_in = self.keep_run_in and not has_line_breaks(doc)
         for prev, sent in zip(sents, sents[1:], strict=False):
             prev_root = prev.root.i
             first = sent[0]
@@ -302,12 +305,36 @@ class SentenceFix:
                 changed = True
             elif before.text not in self.final and not _ACRONYM_STOP.match(before.text) \
                     and not self._closes(before, first) \
-                    and "\n" not in before.whitespace_ and not before.is_space:
+                    and "\n" not in before.whitespace_ and not before.is_space \
+                    and not (run_in and run_in_start(first, before)):
                 heads[sent.root.i], deps[sent.root.i] = prev_root, "parataxis"
                 changed = True
         if changed:
             set_arcs(doc, heads, deps)
         return doc
+
+
+def has_line_breaks(doc: Doc) -> bool:
+    """Whether the text keeps its lines (an article as published) or was flattened to one line
+    (a scraped field, a spreadsheet cell, sentences joined by spaces)."""
+    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc)
+
+
+def run_in_start(first: Any, before: Any) -> bool:
+    """Whether the parser's split before ``first`` is a headline running into the text.
+
+    Only for text flattened to one line: there a headline without a full stop (``Bosbranden in
+    La Palma Ook in Californië ...``) is glued to the sentence after it, and a capitalised word
+    that the tagger does not take for a name can only start a sentence in Dutch. In a text that
+    keeps its lines the line breaks mark headlines, and such a split is a parse error.
+    """
+    text = first.text
+    return (text[:1].isupper() and not text.isupper() and first.pos_ not in NAME_LIKE
+            and before.pos_ not in ("PUNCT", "SYM") and not before.text.isupper())
+
+
+# Tags of words whose capital says nothing about a sentence start (names, symbols, foreign words).
+NAME_LIKE = frozenset({"PROPN", "SYM", "X"})
 
 
 def set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
@@ -323,11 +350,12 @@ def set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
 @Language.factory(
     "kroniek_sentence_fix",
     default_config={"final_punct": [".", "!", "?", "…", ":", ";"],
-                    "closing_quotes": ["''", "”", "’’", '"', "’", "»"]},
+                    "closing_quotes": ["''", "”", "’’", '"', "’", "»"],
+                    "keep_run_in": False},
 )
 def make_sentence_fix(nlp: Language, name: str, final_punct: list[str],
-                      closing_quotes: list[str]) -> SentenceFix:
-    return SentenceFix(final_punct, closing_quotes)
+                      closing_quotes: list[str], keep_run_in: bool) -> SentenceFix:
+    return SentenceFix(final_punct, closing_quotes, keep_run_in)
 
 
 class SentenceHints:
@@ -338,11 +366,13 @@ class SentenceHints:
     (tokenizer exceptions), so a stand-alone ``.`` here is a real full stop."""
 
     def __init__(self, final_punct: Iterable[str], closing_quotes: Iterable[str],
-                 opening_quotes: Iterable[str], quote_ends: bool = False) -> None:
+                 opening_quotes: Iterable[str], quote_ends: bool = False,
+                 run_in_starts: Iterable[str] = ()) -> None:
         self.final = set(final_punct)
         self.closing = set(closing_quotes)
         self.opening = set(opening_quotes)
         self.quote_ends = quote_ends
+        self.run_in_starts = frozenset(run_in_starts)
 
     def __call__(self, doc: Doc) -> Doc:
         seen_final = False
@@ -357,8 +387,31 @@ class SentenceHints:
             elif self.quote_ends and tok.text in self.closing and tok.text != ")" and tok.i > 0 \
                     and doc[tok.i - 1].text not in {",", ";", ":"} and closing_quote(tok):
                 seen_final = True  # ,,... gras'' De baseliner ...: a quote closes the sentence
+        if self.run_in_starts and len(doc) > 2 and not has_line_breaks(doc):
+            self._run_in(doc)
         return doc
 
+    def _run_in(self, doc: Doc) -> None:
+        """In text flattened to one line, a capitalised function word (``run_in_starts``: UPOS
+        tags such as DET, ADP, ADV) after a word that can end a headline starts a sentence:
+        ``Bosbranden in La Palma Ook in Californië``. Not before another capitalised word
+        (``minister De Gucht``, ``De Grote Carrousel``) and not inside brackets."""
+        depth = 0
+        for tok in doc[1:-1]:
+            prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+            depth += (prev.text == "(") - (prev.text == ")")
+            text = tok.text
+            if depth > 0 or tok.pos_ not in self.run_in_starts or not text[:1].isupper() \
+                    or text.isupper() or prev.pos_ not in HEADLINE_ENDS or prev.text.isupper() \
+                    or nxt.text[:1].isupper() or nxt.pos_ == "PROPN" or tok.is_sent_start:
+                continue
+            tok.is_sent_start = True
+
+
+# The tags of words a headline without a verb at its end finishes on (Bosbranden in La Palma,
+# Dodental daalt tot 113). After a verb, adverb or pronoun a capitalised function word is as
+# often a surname (zei Dan, begon De Prins) as a new sentence (CoNLL-2002 ned.train and testa).
+HEADLINE_ENDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
 
 # A line this long that ends without final punctuation is a hard wrap inside a sentence, not a
 # headline or a list item (headlines are rarely longer than ~60 characters).
@@ -481,11 +534,12 @@ def make_space_arcs(nlp: Language, name: str) -> SpaceArcs:
     default_config={"final_punct": [".", "!", "?", "…"],
                     "closing_quotes": ["''", "”", "’’", '"', "’", "»", ")"],
                     "opening_quotes": [",,", "„", "“", '"', "‘", "«", "'"],
-                    "quote_ends": True},
+                    "quote_ends": True, "run_in_starts": []},
 )
 def make_sentence_hints(nlp: Language, name: str, final_punct: list[str], closing_quotes: list[str],
-                        opening_quotes: list[str], quote_ends: bool) -> SentenceHints:
-    return SentenceHints(final_punct, closing_quotes, opening_quotes, quote_ends)
+                        opening_quotes: list[str], quote_ends: bool,
+                        run_in_starts: list[str]) -> SentenceHints:
+    return SentenceHints(final_punct, closing_quotes, opening_quotes, quote_ends, run_in_starts)
 
 
 class LookupLemmatizer:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +70,26 @@ def with_line_breaks(nlp: Any) -> Any:
 @cache
 def load_pipeline(lang: str, model: str = "kroniek") -> Any:
     """The spaCy ``Language`` for ``lang`` (see :func:`_load`), taught about line breaks."""
-    return with_line_breaks(_load(lang, model))
+    with _cpu_ops():
+        return with_line_breaks(_load(lang, model))
+
+
+@contextmanager
+def _cpu_ops() -> Iterator[None]:
+    """On CPU, build the models with thinc's numpy ops backed by numpy's BLAS instead of blis.
+
+    A model keeps the ops it was built with. For the tall matrix products of tok2vec and the
+    parser's precomputed hidden layer, numpy's OpenBLAS is faster than blis on our machines
+    (Dutch pipeline about +10% words/s, bench/results/nlp-speed.md), and the output is the same
+    up to float rounding. A user who chose a GPU keeps it.
+    """
+    from thinc.api import NumpyOps, get_current_ops, use_ops
+
+    if type(get_current_ops()) is not NumpyOps:
+        yield
+        return
+    with use_ops("numpy", use_blis=False):
+        yield
 
 
 def _load(lang: str, model: str) -> Any:
@@ -98,3 +119,24 @@ def _load(lang: str, model: str) -> Any:
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+# About 3,500 words. Larger spaCy batches make arrays of tens of MB that the allocator hands
+# back to the system after every batch, and the system time of re-faulting them cost up to half
+# the throughput (64 UD documents in one batch: 4,300-4,800 words/s against 8,800-9,200 here,
+# bench/results/nlp-speed.md); much smaller batches lose the speed of batched matrix products.
+BATCH_CHARS = 20_000
+
+
+def pipe_texts(nlp: Any, texts: Iterable[str], max_chars: int = BATCH_CHARS) -> Iterator[Any]:
+    """``nlp.pipe`` in input order, batched by text length rather than by document count."""
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        if chunk and size + len(text) > max_chars:
+            yield from nlp.pipe(chunk, batch_size=len(chunk))
+            chunk, size = [], 0
+        chunk.append(text)
+        size += len(text)
+    if chunk:
+        yield from nlp.pipe(chunk, batch_size=len(chunk))
