@@ -10,6 +10,7 @@ Dupont"). Offices become the person who held them at the document date when exac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,22 @@ class Match:
             if e.kind in kinds:
                 return e
         return None
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})  # joining two halves of one name: "OVD-Info"
+NAME_LABELS = frozenset({"PER", "ORG", "MISC"})
+# a capitalised word joined by a hyphen to the name right after / before it
+_LEFT_HALF = re.compile(r"(?<![\w\-‐‑])[A-Z][\w.]*[-‐‑]$")
+_RIGHT_HALF = re.compile(r"[-‐‑][A-Z]\w*(?![\w\-‐‑])")
+
+
+def _joined_label(a: Entity, b: Entity) -> str:
+    """The label of the half with more words (Pierre-Marie Dupont: PER); on a tie ORG wins
+    (OVD-Info, Hewlett-Packard: names of one word each are mostly organisations)."""
+    na, nb = len(a.text.split()), len(b.text.split())
+    if na != nb:
+        return a.label if na > nb else b.label
+    return "ORG" if "ORG" in (a.label, b.label) else a.label
 
 
 def elided(idx: Index, tokens: list[Token], text: str, i: int) -> list[Entry] | None:
@@ -214,7 +231,8 @@ class Resolver:
 
     # ---------------------------------------------------------------- main loop
     def run(self) -> list[Actor]:
-        matches = self.matches = scan(self.idx, self.tokens, self.text)
+        matches = self.matches = [m for m in scan(self.idx, self.tokens, self.text)
+                                  if not (m.genitive and self.in_org_entity(m))]
         covered = {t for m in matches for t in range(m.i, m.j)}
         k = 0
         while k < len(matches):
@@ -487,9 +505,15 @@ class Resolver:
                                          end + 1 < len(self.tokens) and
                                          self.tokens[end + 1].cap)):
             end += 1
-        if end - j >= 2 and self.as_place(self.span(j, end).text, self.span(j, end)) is None:
+        if end - j >= 2 and self.as_place(self.span(j, end).text, self.span(j, end)) is None \
+                and not self.named_as_non_person(self.tokens[j].start):
             return end, None, self._skip_to(ms, k_next, end)
         return None
+
+    def named_as_non_person(self, start: int) -> bool:
+        """Whether NER labels the name starting at ``start`` an organisation, place or other
+        name: "het bedrijf Hewlett-Packard" is no person called Hewlett-Packard."""
+        return any(e.start == start and e.label != "PER" for e in self.entities or [])
 
     @staticmethod
     def _skip_to(ms: list[Match], k: int, end_token: int) -> int:
@@ -712,7 +736,7 @@ class Resolver:
         if not self.entities:
             return
         spans = [(a.mention.start, a.mention.end) for a in self.out if a.mention]
-        for ent in self.entities:
+        for ent in self.hyphen_joined(spans):
             if ent.label not in ("PER", "ORG"):
                 continue
             if any(s < ent.end and ent.start < e for s, e in spans):
@@ -732,6 +756,49 @@ class Resolver:
             if kind == "person" and last_key:
                 self.state.unknown[last_key[0]] = actor
             self.out.append(actor)
+
+    def in_org_entity(self, m: Match) -> bool:
+        """Whether NER took the words of a genitive reading for an organisation: "Philips" is
+        the company, not Filip (Philip) + genitive -s."""
+        start, end = self.tokens[m.i].start, self.tokens[m.j - 1].end
+        return any(e.label == "ORG" and e.start <= start and end <= e.end
+                   for e in self.entities or [])
+
+    def hyphen_joined(self, known: list[tuple[int, int]]) -> list[Entity]:
+        """The entities, with two unknown names written as one across a hyphen joined.
+
+        The tokenizer splits "OVD-Info" or "Hewlett-Packard" at the hyphen and NER may label the
+        halves apart (ORG + PER): one organisation, not a person called "Info". Halves that are
+        known actors stay apart: "the Israel-Hamas war", "the Trump-Kim summit" name two.
+        """
+        def free(a: int, b: int) -> bool:
+            return not any(s < b and a < e for s, e in known)
+
+        out: list[Entity] = []
+        for ent in self.entities or []:
+            prev = out[-1] if out else None
+            if prev is not None and self.text[prev.end:ent.start] in HYPHENS \
+                    and {prev.label, ent.label} <= NAME_LABELS and free(prev.start, ent.end):
+                label = _joined_label(prev, ent)
+                out[-1] = Entity(self.text[prev.start:ent.end], label, prev.start, ent.end)
+            else:
+                out.append(ent)
+        # a half NER left out: "Hewlett-" before "Packard", "-Info" after "OVD"
+        for k, ent in enumerate(out):
+            if ent.label not in NAME_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            left = _LEFT_HALF.search(self.text, 0, start)
+            if left and free(left.start(), start) and not any(
+                    o.end > left.start() for o in out[:k]):
+                start = left.start()
+            right = _RIGHT_HALF.match(self.text, end)
+            if right and free(end, right.end()) and not any(
+                    o.start < right.end() for o in out[k + 1:]):
+                end = right.end()
+            if (start, end) != (ent.start, ent.end):
+                out[k] = Entity(self.text[start:end], ent.label, start, end)
+        return out
 
     def as_place(self, name: str, sp: Span) -> Actor | None:
         """A location when the gazetteer knows ``name`` as a place and no person in the actor
