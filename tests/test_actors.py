@@ -443,3 +443,12 @@ def test_organisation_after_an_agent_word_is_no_person():
     text = "Zakenman Jan Peeters investeert."
     out = actors.resolve_mentions(text, "nl", D("2017"), _ents(text, ("Jan Peeters", "PER")))
     assert [(a.name, a.kind, a.sector) for a in out] == [("Jan Peeters", "person", "BUS")]
+
+
+def test_a_nations_people_are_its_civilians_but_people_alone_are_nobody():
+    assert shipped("The Ukrainian people will never surrender.", "en", "2022") == [
+        ("Ukrainian people", "UKR-CVL")]
+    assert shipped("Het Oekraïense volk geeft nooit op.", "nl", "2022") == [
+        ("Oekraïense volk", "UKR-CVL")]
+    assert shipped("People familiar with the matter said talks stalled.", "en", "2022") == []
+    assert shipped("Het volk heeft gesproken.", "nl", "2022") == []
