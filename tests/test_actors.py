@@ -452,3 +452,25 @@ def test_a_nations_people_are_its_civilians_but_people_alone_are_nobody():
         ("Oekraïense volk", "UKR-CVL")]
     assert shipped("People familiar with the matter said talks stalled.", "en", "2022") == []
     assert shipped("Het volk heeft gesproken.", "nl", "2022") == []
+
+
+def test_a_king_is_never_someone_named_as_president():
+    def ids(text: str, date: str, lang: str = "en", ents: list[Entity] | None = None
+            ) -> list[tuple[str, str]]:
+        return [(a.mention.text, a.id) for a in actors.resolve_mentions(text, lang, D(date), ents)
+                if a.kind != "location"]
+    # the king of the story is the one named with that title, known to the actor base or not
+    text = ("Chinese President Jiang Zemin arrived in Kathmandu. Nepal's King Birendra welcomed "
+            "him. The king said the two countries were friends.")
+    out = ids(text, "1996-08", ents=_ents(text, ("Jiang Zemin", "PER"), ("Birendra", "PER")))
+    assert out[-1] == ("king", "unk:birendra")
+    # China's head of state is no king, and a monarch is no president
+    out = ids("Chinese President Jiang Zemin arrived in Kathmandu. He met the king.", "1996-08")
+    assert out[-1][0] == "king" and out[-1][1] != "jiang-zemin"
+    out = ids("The Dutch king visited Berlin. The president welcomed him.", "2022-08")
+    assert out[0] == ("Dutch king", "willem-alexander") and out[-1][1] != "willem-alexander"
+    # the monarch named earlier is still "the king", even after another head of state
+    out = ids("The Saudi king met Biden. The king said oil prices would fall.", "2022-08")
+    assert out[-1] == ("king", "salman-bin-abdulaziz")
+    assert ids("De Belgische koning sprak met Macron. De koning was tevreden.", "2022-08",
+               "nl")[-1] == ("koning", "philippe-of-belgium")

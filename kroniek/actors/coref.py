@@ -20,6 +20,10 @@ class DocState:
     country_at: list[int] = field(default_factory=list)     # where each of those was named
     surnames: dict[str, list[str]] = field(default_factory=dict)  # surname key -> ids seen
     unknown: dict[str, Actor] = field(default_factory=dict)  # last-name key -> unknown person
+    # people named with a title ("King Birendra", "President Jiang Zemin"): the title word, the
+    # words of its line in agents.yaml, the person
+    titles: list[tuple[tuple[str, ...], frozenset[tuple[str, ...]], Actor]] = field(
+        default_factory=list)
 
     def note(self, actor: Actor, surname_key: str | None = None) -> None:
         if actor.kind == "location":
@@ -48,6 +52,20 @@ class DocState:
             if not allowed or c in allowed:
                 return c
         return None
+
+    def titled(self, word: tuple[str, ...]) -> Actor | None:
+        """The last person named with this very title ("King Birendra" for "the king"), known
+        to the actor base or not."""
+        for title, _, actor in reversed(self.titles):
+            if title == word:
+                return actor
+        return None
+
+    def other_title(self, pid: str, word: tuple[str, ...]) -> bool:
+        """Whether ``pid`` was named only with titles of another kind: "President Jiang Zemin"
+        is not "the king" later on, though both hold the head-of-state role."""
+        lines = [line for _, line, a in self.titles if a.id == pid]
+        return bool(lines) and not any(word in line for line in lines)
 
     def last_person(self, accept: Callable[[str], bool]) -> str | None:
         for pid in reversed(self.persons):

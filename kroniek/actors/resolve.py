@@ -20,7 +20,7 @@ from kroniek.actors.dates import active, known_by, last_role, role_at
 from kroniek.actors.gazetteer import place_country
 from kroniek.actors.index import Entry, Index
 from kroniek.actors.kb import KB, Person
-from kroniek.actors.normalize import Token, key_of, slug, tokenize
+from kroniek.actors.normalize import Token, key_of, plain, slug, tokenize
 from kroniek.model import Actor, Entity, PartialDate, Span
 
 _MODIFIER_KINDS = ("adj", "country", "people", "org")
@@ -424,14 +424,33 @@ class Resolver:
                 self.emit(self.person(pid, sp), self._surname_key(pid))
             else:
                 self.emit(self.unknown_person(i0, end_j, j, sp, where, spec, is_org))
+            self.note_title(agent)
             return k_next
         actor = self.office_actor(where, is_org, spec, former, self.span(i0, j))
         named = self.candidate_named(actor, j)
         if named:
             self.emit(self.person(named, self.span(i0, j + 1)), self._surname_key(named))
+            self.note_title(agent)
             return self._skip_to(ms, k_end + 1, j + 1)
         self.emit(actor)
+        self.note_title(agent)
         return k_end + 1
+
+    @staticmethod
+    def fits_title(person: Person, spec: dict) -> bool:
+        """With ``titled_alias`` (monarchs), only someone the actor base knows by one of the
+        line's titles ("King Salman", "Koning Filip"): a republic's head of state is no king."""
+        if not spec.get("titled_alias"):
+            return True
+        titles = {plain(w) for w in spec.get("words", ())}
+        return any(plain(a.split()[0]) in titles for a in (person.name, *person.aliases) if a)
+
+    def note_title(self, agent: Entry) -> None:
+        """Remember the title the person just emitted was named with, for later coreference."""
+        actor = self.out[-1]
+        if actor.kind == "person":
+            line = frozenset(key_of(w) for w in (agent.data or {}).get("words", ()))
+            self.state.titles.append((key_of(agent.alias), line, actor))
 
     def counterpart_spec(self, spec: dict) -> dict:
         """"zijn Amerikaanse ambtgenoot", "her Russian counterpart": the office of the person
@@ -455,7 +474,7 @@ class Resolver:
         sector = spec.get("sector", "GOV")
         roles = spec.get("role") or []
         if where and roles and spec.get("lookup", True) and not former:
-            found = self.holders(where, roles)
+            found = [p for p in self.holders(where, roles) if self.fits_title(p, spec)]
             if len(found) == 1:
                 return self.person(found[0].id, sp)
             if len(found) > 1:
@@ -574,6 +593,7 @@ class Resolver:
                 where = self.state.distinct_countries()
                 self.emit(self.unknown_person(m.i, end_j, m.j, sp,
                                               where[0] if len(where) == 1 else None, spec, False))
+            self.note_title(agent)
             return k_next
         sp = self.span(m.i, m.j)
         roles = spec.get("role") or []
@@ -583,16 +603,26 @@ class Resolver:
             return k + 1
         former = self.is_former(m.i)
         if spec.get("coref") and roles and not former:
+            word = key_of(agent.alias)
+            same = self.state.titled(word)
+            if same is not None:  # "King Birendra ... the king"
+                self.emit(same.at(sp) if same.id.startswith("unk:") else self.person(same.id, sp))
+                return k + 1
             pid = self.state.last_person(
                 lambda p: (r := role_at(self.kb.people[p], self.date)) is not None
-                and r.role in roles)
+                and r.role in roles and not self.state.other_title(p, word)
+                and self.fits_title(self.kb.people[p], spec))
             if pid:
                 self.emit(self.person(pid, sp))
                 return k + 1
         countries = self.state.distinct_countries()
         chosen = self.pick_country(m, countries)
         if chosen is not None:
-            self.emit(self.office_actor(chosen, False, spec, former, sp))
+            actor = self.office_actor(chosen, False, spec, former, sp)
+            if actor.kind == "person" and self.state.other_title(actor.id, key_of(agent.alias)):
+                # "President Jiang Zemin ... the king": China's head of state is no king
+                actor = self.group(None, spec.get("sector", "GOV"), sp)
+            self.emit(actor)
         else:
             sector = spec.get("sector", "GOV")
             cands = [f"{c}-{sector}" for c in countries]
