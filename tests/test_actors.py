@@ -474,3 +474,22 @@ def test_a_king_is_never_someone_named_as_president():
     assert out[-1] == ("king", "salman-bin-abdulaziz")
     assert ids("De Belgische koning sprak met Macron. De koning was tevreden.", "2022-08",
                "nl")[-1] == ("koning", "philippe-of-belgium")
+
+
+def test_a_surname_inside_a_longer_name_is_not_that_person():
+    # "Nelson" is Brendan Nelson's surname, but NER's person runs on: Nelson Mandela
+    text = "He met President Nelson Mandela on Monday."
+    out = actors.resolve_mentions(text, "en", D("1996-08"), _ents(text, ("Nelson Mandela", "PER")))
+    assert [(a.mention.text, a.id) for a in out] == [
+        ("President Nelson Mandela", "unk:nelson-mandela")]
+    text = "He met President Putin on Monday."
+    out = actors.resolve_mentions(text, "en", D("2016-08"), _ents(text, ("Putin", "PER")))
+    assert [a.id for a in out] == ["vladimir-putin"]
+
+
+def test_a_title_glued_to_a_common_word_is_a_figure_of_speech():
+    def ids(text: str) -> list[str]:
+        return [a.id for a in actors.resolve_mentions(text, "nl", D("2000-06"))]
+    assert ids("De Zweedse pers schreef over de vermoorde mode-koning.") == ["SWE-MED"]
+    assert ids("De Zweedse koning sprak.") == ["carl-xvi-gustaf"]
+    assert ids("De Zweedse oud-koning sprak.") == ["SWE-ELI"]

@@ -501,7 +501,7 @@ class Resolver:
         """A name right after an office phrase: ``(end token, person id or None, next k)``."""
         if j >= len(self.tokens) or not self.adjacent(j - 1, j) or not self.tokens[j].cap:
             return None
-        if k_next < len(ms) and ms[k_next].i == j:
+        if k_next < len(ms) and ms[k_next].i == j and not self.name_goes_on(ms[k_next]):
             e = ms[k_next].first("person", "surname")
             if e is not None:
                 pid = e.target if e.kind == "person" else self.surname_target(ms[k_next])
@@ -529,10 +529,28 @@ class Resolver:
             return end, None, self._skip_to(ms, k_next, end)
         return None
 
+    def figurative(self, m: Match) -> bool:
+        """A title glued to a common word is a figure of speech: "de mode-koning", "the
+        pop-king" (but "oud-koning", "ex-king" are former kings)."""
+        if m.i == 0 or self.gap(m.i - 1, m.i) not in HYPHENS:
+            return False
+        prev = self.tokens[m.i - 1]
+        return not prev.cap and prev.key not in self.former
+
+    def name_goes_on(self, m: Match) -> bool:
+        """Whether NER's person name runs past a surname match: in "President Nelson Mandela"
+        "Nelson" is a first name, not the surname of Brendan Nelson."""
+        if m.first("person") is not None:
+            return False
+        start, end = self.tokens[m.i].start, self.tokens[m.j - 1].end
+        return any(e.label == "PER" and e.start <= start and e.end > end
+                   for e in self.entities or [])
+
     def named_as_non_person(self, start: int) -> bool:
-        """Whether NER labels the name starting at ``start`` an organisation, place or other
-        name: "het bedrijf Hewlett-Packard" is no person called Hewlett-Packard."""
-        return any(e.start == start and e.label != "PER" for e in self.entities or [])
+        """Whether NER labels the name starting at ``start`` an organisation: "het bedrijf
+        Hewlett-Packard" is no person called Hewlett-Packard. (A place label is not trusted
+        here: "Minister Florence Chitauro" has a first name that is also a city.)"""
+        return any(e.start == start and e.label == "ORG" for e in self.entities or [])
 
     @staticmethod
     def _skip_to(ms: list[Match], k: int, end_token: int) -> int:
@@ -571,7 +589,7 @@ class Resolver:
     def bare_agent(self, ms: list[Match], k: int, agent: Entry) -> int:
         m = ms[k]
         spec = agent.data or {}
-        if spec.get("org_only"):
+        if spec.get("org_only") or (spec.get("titled_alias") and self.figurative(m)):
             return k + 1
         if spec.get("needs_holder") and self.apposition(m.j, ms, k + 1) is None:
             return k + 1
