@@ -493,3 +493,18 @@ def test_a_title_glued_to_a_common_word_is_a_figure_of_speech():
     assert ids("De Zweedse pers schreef over de vermoorde mode-koning.") == ["SWE-MED"]
     assert ids("De Zweedse koning sprak.") == ["carl-xvi-gustaf"]
     assert ids("De Zweedse oud-koning sprak.") == ["SWE-ELI"]
+
+
+def test_a_bare_surname_after_someone_else_of_that_name_is_that_someone():
+    text = "Seventh seed Todd Martin won. Martin beat Pioline."
+    out = actors.resolve_mentions(text, "en", D("1996-08"), _ents(
+        text, ("Todd Martin", "PER"), ("Martin", "PER"), ("Pioline", "PER")))
+    assert [a.id for a in out][:2] == ["unk:todd-martin", "unk:todd-martin"]
+    text = "Finance Minister Paul Martin spoke. Martin said taxes would fall."
+    out = actors.resolve_mentions(text, "en", D("1996-08"), _ents(
+        text, ("Paul Martin", "PER"), ("Martin", "PER")))
+    assert [a.id for a in out] == ["paul-martin", "paul-martin"]
+    text = "Wladimir Poetin sprak. Poetin zei dat."  # a spelling variant is still him
+    out = actors.resolve_mentions(text, "nl", D("2016-08"), _ents(
+        text, ("Wladimir Poetin", "PER"), ("Poetin", "PER")))
+    assert [a.id for a in out] == ["vladimir-putin", "vladimir-putin"]

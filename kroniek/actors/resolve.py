@@ -529,6 +529,26 @@ class Resolver:
             return end, None, self._skip_to(ms, k_next, end)
         return None
 
+    def someone_else(self, m: Match) -> bool:
+        """Whether a bare surname belongs to someone the actor base does not know: the document
+        named a person with that surname and another first name before ("Todd Martin ...
+        Martin" is no Paul Martin). (NER's organisation label is no evidence: it tags
+        "Erdogan" ORG.)"""
+        start, end = self.tokens[m.i].start, self.tokens[m.j - 1].end
+        key = key_of(self.text[start:end])
+        pids = {e.target for e in m.entries if e.kind == "surname" and e.target in self.kb.people}
+        known = {key_of(n) for pid in pids
+                 for n in (self.kb.people[pid].name, *self.kb.people[pid].aliases)}
+        found = [(a.mention.start, a.mention.end) for a in self.out
+                 if a.mention and a.id in pids]
+        for ent in self.entities or []:
+            name = key_of(ent.text)
+            if ent.label == "PER" and ent.end <= start and len(name) > len(key) \
+                    and name[-len(key):] == key and name not in known \
+                    and not any(s < ent.end and ent.start < e for s, e in found):
+                return True
+        return False
+
     def figurative(self, m: Match) -> bool:
         """A title glued to a common word is a figure of speech: "de mode-koning", "the
         pop-king" (but "oud-koning", "ex-king" are former kings)."""
@@ -703,7 +723,8 @@ class Resolver:
             self.emit(self.person(e.target, sp), self._surname_key(e.target))
         elif e.kind == "surname":
             if self.tokens[m.i].key in self.idx.stop_names or self.name_neighbour(m, covered) \
-                    or self.inside_larger_entity(m) or self.roles.function_word(sp.start, sp.end):
+                    or self.inside_larger_entity(m) or self.roles.function_word(sp.start, sp.end) \
+                    or self.someone_else(m):
                 return k_next
             pid = self.surname_target(m)
             if pid:
