@@ -707,3 +707,16 @@ def test_the_accused_or_urged_does_the_act_of_the_infinitive(pipe: Pipeline) -> 
     assert sides(only(events, "ACCUSE")) == ({"VEN"}, {"USA"})
     inner = [e for e in events if e.type == "ASSAULT"]
     assert all(sides(e)[0] == {"USA"} for e in inner), inner
+
+
+def test_headline_participle_is_passive_its_subject_the_victim(pipe: Pipeline) -> None:
+    # headlines drop the auxiliary: the subject of a bare participle suffered the act
+    for text, lang in [("Medewerker van president van Montenegro vermoord", "nl"),
+                       ("Russische oppositieleider in Moskou gearresteerd", "nl"),
+                       ("Russian journalist killed in Moscow", "en")]:
+        events = code(pipe, text, lang)
+        assert not any(a.country in ("MNE", "RUS") for e in events for a in e.source), \
+            (text, [(e.type, sides(e)) for e in events])
+    # a full sentence keeps its reading, and so does a present participle
+    e = only(code(pipe, "The Vatican approved the plan.", "en"), "SUPPORT")
+    assert sides(e)[0] == {"VAT"}

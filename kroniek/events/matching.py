@@ -229,6 +229,9 @@ class Matching:
                            if g.dep_.lower() in ("compound:prt", "svp") and g.i > c.i)
         for c in syntax.kids(tok):
             dep = c.dep_.lower()
+            if dep in ("compound:prt", "svp") and any(
+                    g.dep_.lower() == "fixed" for g in syntax.kids(c)):
+                continue  # "in gebruik genomen": a fixed phrase, not the particle of "innemen"
             if dep in ("compound:prt", "svp") or (
                     c.pos_ in ("ADV", "ADP", "ADJ") and not syntax.kids(c) and c.i > tok.i):
                 out.add(c.lower_)

@@ -148,6 +148,8 @@ def is_passive(verb: Token) -> bool:
     auxes = [c for c in kids(verb) if c.dep_.lower() in PASS_AUX and c.pos_ in ("AUX", "VERB")]
     if auxes:  # (a noun labelled aux:pass, "raketten afgevuurd", is no auxiliary)
         return not active_perfect(verb, auxes)
+    if headline_participle(verb, deps):
+        return True
     if not any(d in PASS_SUBJ for d in deps) or any(d in ("nsubj", "csubj") for d in deps):
         return False
     if "Fin" in verb.morph.get("VerbForm") or "obj" in deps:
@@ -155,6 +157,19 @@ def is_passive(verb: Token) -> bool:
         # toestellen wierpen medicijnen af" with its subject mislabelled)
         return False
     return "aux" not in deps or _agent_phrase(verb)
+
+
+def headline_participle(verb: Token, deps: list[str]) -> bool:
+    """"Medewerker van president van Montenegro vermoord", "Journalist killed in Moscow": a
+    headline drops the auxiliary, so a bare participle heading a sentence without final
+    punctuation, with a subject and no object, is a passive whose subject is the victim."""
+    if verb.dep_.lower() != "root" or "Part" not in verb.morph.get("VerbForm") \
+            or "Pres" in verb.morph.get("Tense") \
+            or "obj" in deps or any(d.startswith("aux") or d == "cop" for d in deps) \
+            or not any(d in ("nsubj", "nsubj:pass") for d in deps):
+        return False  # (a present participle, "Chechens say observing ceasefire", is active)
+    words = [t for t in sent(verb) if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", ":", ";")
 
 
 def active_perfect(verb: Token, auxes: list[Token]) -> bool:

@@ -52,7 +52,9 @@ class SeparableVerbs:
     def __call__(self, doc: Doc) -> Doc:
         particles: dict[int, list[Any]] = {}
         for tok in doc:
-            if tok.dep_ in self.particle_deps and tok.head is not tok and tok.head.pos_ in VERB_POS:
+            if tok.dep_ in self.particle_deps and tok.head is not tok and tok.head.pos_ in VERB_POS \
+                    and not any(c.dep_ == "fixed" for c in tok.children):
+                # (a particle heading a fixed phrase is none: "in gebruik genomen" is no "innemen")
                 particles.setdefault(tok.head.i, []).append(tok)
         for verb_i, toks in particles.items():
             verb = doc[verb_i]
