@@ -49,6 +49,19 @@ _LEFT_HALF = re.compile(r"(?<![\w\-‐‑])[A-Z][\w.]*[-‐‑]$")
 _RIGHT_HALF = re.compile(r"[-‐‑][A-Z]\w*(?![\w\-‐‑])")
 
 
+_LINES: dict[int, frozenset[tuple[str, ...]]] = {}
+
+
+def _title_line(agent: Entry) -> frozenset[tuple[str, ...]]:
+    """The matching keys of the words on an agent's line in agents.yaml (cached per line: the
+    specs live as long as the index)."""
+    spec = agent.data or {}
+    line = _LINES.get(id(spec))
+    if line is None:
+        line = _LINES[id(spec)] = frozenset(key_of(w) for w in spec.get("words", ()))
+    return line
+
+
 def _joined_label(a: Entity, b: Entity) -> str:
     """The label of the half with more words (Pierre-Marie Dupont: PER); on a tie ORG wins
     (OVD-Info, Hewlett-Packard: names of one word each are mostly organisations)."""
@@ -449,8 +462,7 @@ class Resolver:
         """Remember the title the person just emitted was named with, for later coreference."""
         actor = self.out[-1]
         if actor.kind == "person":
-            line = frozenset(key_of(w) for w in (agent.data or {}).get("words", ()))
-            self.state.titles.append((key_of(agent.alias), line, actor))
+            self.state.titles.append((key_of(agent.alias), _title_line(agent), actor))
 
     def counterpart_spec(self, spec: dict) -> dict:
         """"zijn Amerikaanse ambtgenoot", "her Russian counterpart": the office of the person
@@ -536,18 +548,18 @@ class Resolver:
         "Erdogan" ORG.)"""
         start, end = self.tokens[m.i].start, self.tokens[m.j - 1].end
         key = key_of(self.text[start:end])
+        longer = [(ent, name) for ent in self.entities or []
+                  if ent.label == "PER" and ent.end <= start and " " in ent.text
+                  and len(name := key_of(ent.text)) > len(key) and name[-len(key):] == key]
+        if not longer:
+            return False
         pids = {e.target for e in m.entries if e.kind == "surname" and e.target in self.kb.people}
         known = {key_of(n) for pid in pids
                  for n in (self.kb.people[pid].name, *self.kb.people[pid].aliases)}
         found = [(a.mention.start, a.mention.end) for a in self.out
                  if a.mention and a.id in pids]
-        for ent in self.entities or []:
-            name = key_of(ent.text)
-            if ent.label == "PER" and ent.end <= start and len(name) > len(key) \
-                    and name[-len(key):] == key and name not in known \
-                    and not any(s < ent.end and ent.start < e for s, e in found):
-                return True
-        return False
+        return any(name not in known and not any(s < ent.end and ent.start < e for s, e in found)
+                   for ent, name in longer)
 
     def figurative(self, m: Match) -> bool:
         """A title glued to a common word is a figure of speech: "de mode-koning", "the
