@@ -64,6 +64,9 @@ class Pattern:
     subjects: frozenset[str] = frozenset()  # if set, the logical subject's lemma must be one
     not_objects: frozenset[str] = frozenset()
     needs_target: bool = False
+    # a noun that is an event only with one of its target prepositions or a light verb carrying
+    # it: "een onderzoek naar", "opende een onderzoek", not "volgens een onderzoek van Unicef"
+    needs_frame: bool = False
     symmetric: bool = False  # meetings: the "with" party joins the sources when PLOVER says so
     confidence: float = 0.85
     examples: tuple[dict[str, Any], ...] = ()
@@ -143,6 +146,7 @@ def _pattern(raw: dict[str, Any], words_cfg: dict[str, Any], onto: Ontology,
         not_objects=frozenset(str(o).lower() for o in raw.get("not_objects") or ()),
         subjects=frozenset(str(o).lower() for o in raw.get("subjects") or ()),
         needs_target=bool(raw.get("needs_target", False)),
+        needs_frame=bool(raw.get("needs_frame", False)),
         symmetric=bool(raw.get("symmetric", False)),
         confidence=float(raw.get("confidence", 0.85 if pos == "verb" else 0.75)),
         examples=examples, also=also, if_negated=if_negated,

@@ -55,7 +55,7 @@ class Sides:
         for p, t in found:
             if best is not None and _best_possible(p, t) <= best.rank():
                 continue  # even with both sides found it would not outrank the best so far
-            if not self._objects_ok(p, tok, t):
+            if not self._objects_ok(p, tok, t) or (p.needs_frame and not self._framed(p, tok)):
                 continue
             src = self._side(p, t, tok, p.source, index, pronoun)
             tgt = self._side(p, t, tok, p.target, index, pronoun, places=True)
@@ -267,6 +267,13 @@ class Sides:
         if not src:
             src = pick(p.source, target_preps)
         return _split_shared(src, tgt)
+
+    def _framed(self, p: Pattern, tok: Token) -> bool:
+        """A noun with one of the pattern's target prepositions under it, or carried by a light
+        verb ("stelden een onderzoek in"): an act, not a study or a report."""
+        preps = set(p.target)
+        return any(prep in preps for prep, _ in syntax.prep_args(tok)) or \
+            roles.light_verb(tok, self.grammar) is not None
 
     def _hidden_passive(self, tok: Token) -> bool:
         """A passive the parse did not mark: a passive auxiliary ("is", "werd") under the verb
