@@ -508,3 +508,18 @@ def test_a_bare_surname_after_someone_else_of_that_name_is_that_someone():
     out = actors.resolve_mentions(text, "nl", D("2016-08"), _ents(
         text, ("Wladimir Poetin", "PER"), ("Poetin", "PER")))
     assert [a.id for a in out] == ["vladimir-putin", "vladimir-putin"]
+
+
+def test_phrases_that_name_nobody_and_offices_that_describe_a_name():
+    # "vragende partij" is the side that asks, no political party
+    assert shipped("De Marokkaanse gemeenschap is zelf vragende partij voor meer veiligheid.",
+                   "nl", "2000") == [("Marokkaanse", "MAR")]
+    # an office after "als"/"as" describes the person just named, it names nobody else
+    out = shipped("Binnenkort bezoekt Versnick als commissievoorzitter de Hoge Raad.", "nl",
+                  "2000", entities=_ents("Binnenkort bezoekt Versnick als commissievoorzitter de "
+                                         "Hoge Raad.", ("Versnick", "PER")))
+    assert ("commissievoorzitter", "romano-prodi") not in out and ("Versnick", "unk:versnick") in out
+    assert shipped("Rutte, as prime minister, visited Kyiv.", "en", "2020")[0] == (
+        "Rutte", "mark-rutte")
+    assert shipped("De Europese Commissievoorzitter sprak.", "nl", "2000") == [
+        ("Europese Commissievoorzitter", "romano-prodi")]

@@ -26,8 +26,8 @@ from kroniek.actors.normalize import (
 )
 
 # Entry kinds, in the order that decides between entries on the same words.
-KINDS = ("person", "org", "inst", "country", "seat", "cref", "adj", "people", "one", "agent",
-         "org_seat", "surname")
+KINDS = ("none", "person", "org", "inst", "country", "seat", "cref", "adj", "people", "one",
+         "agent", "org_seat", "surname")  # "none": a phrase that names nobody ("vragende partij")
 _PRIORITY = {k: i for i, k in enumerate(KINDS)}
 # What a Dutch genitive -s may attach to: "Ruslands", "Poetins", "Vladimir Poetins".
 GENITIVE_KINDS = frozenset({"person", "surname", "country"})
@@ -238,12 +238,14 @@ def _add_agents(idx: Index, langs: tuple[str, ...]) -> None:
                 if spec.get("lowercase"):  # "Indian National Congress" is no Indian national
                     sig = tuple(3 for _ in sig)
                 idx.add(word, Entry("agent", "", sig, word, spec["sector"], spec))
+        for phrase in data.get("not_agents", []):
+            idx.add(phrase, Entry("none", "", case_signature(phrase), phrase))
         for ref in data.get("country_refs", []):
             for word in ref["words"]:
                 idx.add(word, Entry("cref", "", case_signature(word), word, None,
                                     tuple(ref.get("countries", ()))))
         for name in ("articles", "place_prepositions", "modifiers", "former", "name_particles",
-                     "locators", "place_nouns", "coordinators"):
+                     "locators", "place_nouns", "coordinators", "describing"):
             glue[name].update(k for w in data.get(name, []) for k in key_of(w))
         glue["place_heads"].update(key_of(w) for w in data.get("place_heads", []))
         nouns = data.get("demonym_nouns") or {}

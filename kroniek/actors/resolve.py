@@ -129,6 +129,7 @@ class Resolver:
         self.particles = g.get("name_particles", frozenset())
         self.linkers = g.get("linkers", frozenset())
         self.locators = g.get("locators", frozenset())
+        self.describing = g.get("describing", frozenset())
         self.possessive = g.get("possessive", frozenset())
         self.place_nouns = g.get("place_nouns", frozenset())
         self.place_heads = g.get("place_heads", frozenset())
@@ -244,9 +245,11 @@ class Resolver:
 
     # ---------------------------------------------------------------- main loop
     def run(self) -> list[Actor]:
-        matches = self.matches = [m for m in scan(self.idx, self.tokens, self.text)
-                                  if not (m.genitive and self.in_org_entity(m))]
-        covered = {t for m in matches for t in range(m.i, m.j)}
+        found = scan(self.idx, self.tokens, self.text)
+        covered = {t for m in found for t in range(m.i, m.j)}
+        # a phrase that names nobody ("vragende partij") only keeps its words from other readings
+        matches = self.matches = [m for m in found if m.entries[0].kind != "none"
+                                  and not (m.genitive and self.in_org_entity(m))]
         k = 0
         while k < len(matches):
             k = self.step(matches, k, covered)
@@ -561,6 +564,16 @@ class Resolver:
         return any(name not in known and not any(s < ent.end and ent.start < e for s, e in found)
                    for ent, name in longer)
 
+    def describes_name(self, m: Match) -> bool:
+        """"Versnick als commissievoorzitter", "Rutte, as prime minister": the office says what
+        the person just named is doing, it names nobody else (not the Commission's president)."""
+        if m.i < 2 or self.tokens[m.i - 1].key not in self.describing:
+            return False
+        before = self.tokens[m.i - 2]
+        if before.text == "," and m.i >= 3:
+            before = self.tokens[m.i - 3]
+        return before.cap and before.key not in self.articles
+
     def figurative(self, m: Match) -> bool:
         """A title glued to a common word is a figure of speech: "de mode-koning", "the
         pop-king" (but "oud-koning", "ex-king" are former kings)."""
@@ -621,7 +634,8 @@ class Resolver:
     def bare_agent(self, ms: list[Match], k: int, agent: Entry) -> int:
         m = ms[k]
         spec = agent.data or {}
-        if spec.get("org_only") or (spec.get("titled_alias") and self.figurative(m)):
+        if spec.get("org_only") or (spec.get("titled_alias") and self.figurative(m)) \
+                or self.describes_name(m):
             return k + 1
         if spec.get("needs_holder") and self.apposition(m.j, ms, k + 1) is None:
             return k + 1
