@@ -521,5 +521,8 @@ def test_phrases_that_name_nobody_and_offices_that_describe_a_name():
     assert ("commissievoorzitter", "romano-prodi") not in out and ("Versnick", "unk:versnick") in out
     assert shipped("Rutte, as prime minister, visited Kyiv.", "en", "2020")[0] == (
         "Rutte", "mark-rutte")
+    # across a sentence end the office is a mention of its own
+    assert ("prime minister", "mark-rutte") in shipped(
+        "He met Rutte. As prime minister he visited Kyiv.", "en", "2020")
     assert shipped("De Europese Commissievoorzitter sprak.", "nl", "2000") == [
         ("Europese Commissievoorzitter", "romano-prodi")]

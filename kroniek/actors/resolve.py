@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from kroniek.actors.context import ParseRoles, dominant
@@ -49,17 +50,15 @@ _LEFT_HALF = re.compile(r"(?<![\w\-‐‑])[A-Z][\w.]*[-‐‑]$")
 _RIGHT_HALF = re.compile(r"[-‐‑][A-Z]\w*(?![\w\-‐‑])")
 
 
-_LINES: dict[int, frozenset[tuple[str, ...]]] = {}
+@cache
+def _title_words(words: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The words of an agent's line in agents.yaml as matching keys (for coreference) and in
+    plain spelling (to compare with the first word of an alias: "King Salman")."""
+    return frozenset(key_of(w) for w in words), frozenset(plain(w) for w in words)
 
 
-def _title_line(agent: Entry) -> frozenset[tuple[str, ...]]:
-    """The matching keys of the words on an agent's line in agents.yaml (cached per line: the
-    specs live as long as the index)."""
-    spec = agent.data or {}
-    line = _LINES.get(id(spec))
-    if line is None:
-        line = _LINES[id(spec)] = frozenset(key_of(w) for w in spec.get("words", ()))
-    return line
+def _line_words(spec: dict) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    return _title_words(tuple(spec.get("words", ())))
 
 
 def _joined_label(a: Entity, b: Entity) -> str:
@@ -458,14 +457,14 @@ class Resolver:
         line's titles ("King Salman", "Koning Filip"): a republic's head of state is no king."""
         if not spec.get("titled_alias"):
             return True
-        titles = {plain(w) for w in spec.get("words", ())}
+        titles = _line_words(spec)[1]
         return any(plain(a.split()[0]) in titles for a in (person.name, *person.aliases) if a)
 
     def note_title(self, agent: Entry) -> None:
         """Remember the title the person just emitted was named with, for later coreference."""
         actor = self.out[-1]
         if actor.kind == "person":
-            self.state.titles.append((key_of(agent.alias), _title_line(agent), actor))
+            self.state.titles.append((key_of(agent.alias), _line_words(agent.data or {})[0], actor))
 
     def counterpart_spec(self, spec: dict) -> dict:
         """"zijn Amerikaanse ambtgenoot", "her Russian counterpart": the office of the person
@@ -567,11 +566,10 @@ class Resolver:
     def describes_name(self, m: Match) -> bool:
         """"Versnick als commissievoorzitter", "Rutte, as prime minister": the office says what
         the person just named is doing, it names nobody else (not the Commission's president)."""
-        if m.i < 2 or self.tokens[m.i - 1].key not in self.describing:
-            return False
+        if m.i < 2 or self.tokens[m.i - 1].key not in self.describing \
+                or self.gap(m.i - 2, m.i - 1).strip() not in ("", ","):
+            return False  # (the actor tokens hold no punctuation: only a comma may come between)
         before = self.tokens[m.i - 2]
-        if before.text == "," and m.i >= 3:
-            before = self.tokens[m.i - 3]
         return before.cap and before.key not in self.articles
 
     def figurative(self, m: Match) -> bool:
@@ -666,8 +664,8 @@ class Resolver:
             # something that is no country or organisation we know; guessing a person is worse
             return k + 1
         former = self.is_former(m.i)
+        word = key_of(agent.alias)
         if spec.get("coref") and roles and not former:
-            word = key_of(agent.alias)
             same = self.state.titled(word)
             if same is not None:  # "King Birendra ... the king"
                 self.emit(same.at(sp) if same.id.startswith("unk:") else self.person(same.id, sp))
@@ -683,7 +681,7 @@ class Resolver:
         chosen = self.pick_country(m, countries)
         if chosen is not None:
             actor = self.office_actor(chosen, False, spec, former, sp)
-            if actor.kind == "person" and self.state.other_title(actor.id, key_of(agent.alias)):
+            if actor.kind == "person" and self.state.other_title(actor.id, word):
                 # "President Jiang Zemin ... the king": China's head of state is no king
                 actor = self.group(None, spec.get("sector", "GOV"), sp)
             self.emit(actor)

@@ -14,6 +14,7 @@ from kroniek.events import roles, syntax
 from kroniek.events.patterns import Pattern, Trigger
 from kroniek.events.syntax import Token
 from kroniek.nlp.dictionary import dictionary_lemma
+from kroniek.nlp.tree import heads_fixed_phrase
 
 # Word classes that never carry an event.
 NEVER_TRIGGER = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "NUM", "PRON", "SPACE", "SYM",
@@ -229,9 +230,8 @@ class Matching:
                            if g.dep_.lower() in ("compound:prt", "svp") and g.i > c.i)
         for c in syntax.kids(tok):
             dep = c.dep_.lower()
-            if dep in ("compound:prt", "svp") and any(
-                    g.dep_.lower() == "fixed" for g in syntax.kids(c)):
-                continue  # "in gebruik genomen": a fixed phrase, not the particle of "innemen"
+            if dep in ("compound:prt", "svp") and heads_fixed_phrase(c):
+                continue
             if dep in ("compound:prt", "svp") or (
                     c.pos_ in ("ADV", "ADP", "ADJ") and not syntax.kids(c) and c.i > tok.i):
                 out.add(c.lower_)

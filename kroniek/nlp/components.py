@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from kroniek.nlp.conll import iob_spans
 from kroniek.nlp.crf import CRFTagger
 from kroniek.nlp.dictionary import dictionary_lemma
+from kroniek.nlp.tree import heads_fixed_phrase
 
 DEFAULT_PARTICLE_DEPS = ("compound:prt",)
 VERB_POS = ("VERB", "AUX")
@@ -53,8 +54,7 @@ class SeparableVerbs:
         particles: dict[int, list[Any]] = {}
         for tok in doc:
             if tok.dep_ in self.particle_deps and tok.head is not tok and tok.head.pos_ in VERB_POS \
-                    and not any(c.dep_ == "fixed" for c in tok.children):
-                # (a particle heading a fixed phrase is none: "in gebruik genomen" is no "innemen")
+                    and not heads_fixed_phrase(tok):
                 particles.setdefault(tok.head.i, []).append(tok)
         for verb_i, toks in particles.items():
             verb = doc[verb_i]

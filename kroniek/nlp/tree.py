@@ -24,6 +24,12 @@ def governs(nlp_doc: Any, start: int, end: int, trigger: tuple[int, int], depth:
     return False
 
 
+def heads_fixed_phrase(tok: Any) -> bool:
+    """Whether ``tok`` opens a fixed phrase ("in" of "in gebruik genomen"): labelled as a verb
+    particle it is none, so "genomen" stays "nemen", not "innemen"."""
+    return any(c.dep_.lower() == "fixed" for c in tok.children)
+
+
 def text_bounds(span: Any) -> tuple[int, int]:
     """Character offsets of a sentence without the line breaks that may end it (a headline's
     ``\\n\\n`` belongs to its sentence in the parse, not to its text)."""
